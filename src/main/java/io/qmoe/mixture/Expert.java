@@ -1,0 +1,124 @@
+package io.qmoe.mixture;
+
+import io.qmoe.backend.Estimator;
+import io.qmoe.circuit.ParametricCircuit;
+import io.qmoe.circuit.PauliObservable;
+import io.qmoe.gradient.GradientMethod;
+import io.qmoe.gradient.ValuesAndGradients;
+
+/**
+ * A differentiable quantum expert f(θ, x) = ⟨0|U(θ,x)† O U(θ,x)|0⟩: a circuit, an observable, the backend that
+ * evaluates it and the gradient method that differentiates it with respect to the trainable angles. Every method takes
+ * batches of (θ, x) pairs so that one backend call can carry a whole training step. Immutable and thread-safe when its
+ * backend is.
+ */
+public final class Expert {
+    private final ParametricCircuit circuit;
+    private final PauliObservable observable;
+    private final Estimator estimator;
+    private final GradientMethod gradient;
+
+    /** Creates an expert, checking that the observable fits the circuit. */
+    public Expert(ParametricCircuit circuit, PauliObservable observable, Estimator estimator, GradientMethod gradient) {
+        observable.requireQubits(circuit.qubitCount());
+        this.circuit = circuit;
+        this.observable = observable;
+        this.estimator = estimator;
+        this.gradient = gradient;
+    }
+
+    /** The circuit. */
+    public ParametricCircuit circuit() {
+        return circuit;
+    }
+
+    /** The observable. */
+    public PauliObservable observable() {
+        return observable;
+    }
+
+    /** The backend used for values. */
+    public Estimator estimator() {
+        return estimator;
+    }
+
+    /** The gradient method. */
+    public GradientMethod gradientMethod() {
+        return gradient;
+    }
+
+    /** Number d of trainable angles. */
+    public int dimension() {
+        return circuit.trainableCount();
+    }
+
+    /** Number k of data features. */
+    public int featureCount() {
+        return circuit.dataCount();
+    }
+
+    /** f(θ, x). */
+    public double value(double[] theta, double[] x) {
+        return estimator.value(circuit, observable, circuit.inputVector(theta, x));
+    }
+
+    /** ∇_θ f(θ, x). */
+    public double[] gradient(double[] theta, double[] x) {
+        return gradient.evaluate(circuit, observable, new double[][] {circuit.inputVector(theta, x)}).gradient(0);
+    }
+
+    /** Values for n pairs given as flat arrays: {@code thetas[i*d..]} and {@code xs[i*k..]}. */
+    public double[] values(double[] thetas, double[] xs) {
+        return estimator.values(circuit, observable, bindings(thetas, xs));
+    }
+
+    /** Values and θ-gradients for n pairs given as flat arrays. */
+    public ValuesAndGradients valuesAndGradients(double[] thetas, double[] xs) {
+        return gradient.evaluate(circuit, observable, bindings(thetas, xs));
+    }
+
+    private double[][] bindings(double[] thetas, double[] xs) {
+        int d = dimension();
+        int k = featureCount();
+        if (d == 0 ? thetas.length != 0 : thetas.length % d != 0) {
+            throw new IllegalArgumentException("angle array of length " + thetas.length
+                    + " is not a whole number of " + d + "-angle vectors");
+        }
+        int n = d == 0 ? (k == 0 ? 1 : xs.length / k) : thetas.length / d;
+        if (xs.length != (long) n * k) {
+            throw new IllegalArgumentException("expected " + n + " feature vectors of length " + k + " but got "
+                    + xs.length + " values");
+        }
+        double[][] rows = new double[n][d + k];
+        for (int i = 0; i < n; i++) {
+            System.arraycopy(thetas, i * d, rows[i], 0, d);
+            System.arraycopy(xs, i * k, rows[i], d, k);
+        }
+        return rows;
+    }
+
+    /**
+     * Values and gradients for every expert × data point, rows ordered {@code i*M + a}, for experts {@code from} (incl.)
+     * to {@code to} (excl.) of the flat angle array.
+     */
+    ValuesAndGradients evaluateGrid(double[] angles, int from, int to, Dataset data, boolean withGradients) {
+        int d = dimension();
+        int k = featureCount();
+        int m = data.size();
+        double[][] rows = new double[(to - from) * m][];
+        for (int i = from; i < to; i++) {
+            for (int a = 0; a < m; a++) {
+                double[] row = new double[d + k];
+                System.arraycopy(angles, i * d, row, 0, d);
+                for (int j = 0; j < k; j++) {
+                    row[d + j] = data.feature(a, j);
+                }
+                rows[(i - from) * m + a] = row;
+            }
+        }
+        if (withGradients) {
+            return gradient.evaluate(circuit, observable, rows);
+        }
+        return new ValuesAndGradients(estimator.values(circuit, observable, rows), new double[0], 0);
+    }
+}

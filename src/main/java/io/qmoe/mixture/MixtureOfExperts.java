@@ -1,0 +1,174 @@
+package io.qmoe.mixture;
+
+import io.qmoe.gradient.ValuesAndGradients;
+import java.util.SplittableRandom;
+
+/**
+ * A mixture of N identical experts f_N(x) = (1/N) Σ_i f(θ_i, x), the model of Melchor Hernandez, Pastorello and
+ * De Palma (arXiv:2501.14660), trained by gradient flow on the squared loss L = (1/(2M)) Σ_a (f_N(x_a) − y_a)².
+ *
+ * <p><b>Time scale.</b> The flow is on the mean-field time scale dθ_i/dt = −N ∇_{θ_i} L = −(1/M) Σ_a r_a ∇_θ f(θ_i, x_a)
+ * with r_a = f_N(x_a) − y_a, so that the velocity of one particle stays O(1) as N grows and the empirical measure of
+ * the angles follows the mean-field continuity equation.
+ *
+ * <p>The angles of all experts are one flat array {@code angles[i*d + k]} on the torus [0, 2π)^d; they are not wrapped
+ * during integration (the dynamics are 2π-periodic) and are wrapped only for output. This class holds no state besides
+ * its configuration: angle arrays are passed in, so integrators and analyses can evaluate many states.
+ */
+public final class MixtureOfExperts {
+    /** Default upper bound on the bindings sent to the backend in one call. */
+    public static final int DEFAULT_MAX_BATCH = 1 << 16;
+
+    private final Expert expert;
+    private final int size;
+    private final int maxBatch;
+
+    /** A mixture of {@code size} copies of {@code expert}, batching at most {@link #DEFAULT_MAX_BATCH} bindings. */
+    public MixtureOfExperts(Expert expert, int size) {
+        this(expert, size, DEFAULT_MAX_BATCH);
+    }
+
+    /**
+     * A mixture whose backend calls carry at most {@code maxBatch} bindings (use {@link Integer#MAX_VALUE} for remote
+     * backends, so one training-step evaluation is one job).
+     */
+    public MixtureOfExperts(Expert expert, int size, int maxBatch) {
+        if (size < 1) {
+            throw new IllegalArgumentException("the number of experts must be at least 1, got " + size);
+        }
+        if (maxBatch < 1) {
+            throw new IllegalArgumentException("maximum batch must be at least 1, got " + maxBatch);
+        }
+        this.expert = expert;
+        this.size = size;
+        this.maxBatch = maxBatch;
+    }
+
+    /** The shared expert. */
+    public Expert expert() {
+        return expert;
+    }
+
+    /** Number N of experts. */
+    public int size() {
+        return size;
+    }
+
+    /** Dimension d of each expert's angle vector. */
+    public int dimension() {
+        return expert.dimension();
+    }
+
+    /**
+     * N·d angles drawn i.i.d. uniform on [0, 2π) from a {@link SplittableRandom} seeded with {@code seed}, expert by
+     * expert and angle by angle.
+     */
+    public double[] initialAngles(long seed) {
+        return uniformAngles(size, dimension(), seed);
+    }
+
+    /** {@code n·d} i.i.d. uniform angles on [0, 2π) in a fixed order from a seeded generator. */
+    public static double[] uniformAngles(int n, int d, long seed) {
+        SplittableRandom random = new SplittableRandom(seed);
+        double[] angles = new double[n * d];
+        for (int i = 0; i < angles.length; i++) {
+            angles[i] = random.nextDouble() * 2 * Math.PI;
+        }
+        return angles;
+    }
+
+    /** Predictions, residuals and loss at the given angles (no gradients). */
+    public FlowEvaluation evaluate(double[] angles, Dataset data) {
+        return evaluate(angles, data, false);
+    }
+
+    /** Predictions, residuals, loss and the velocity of every particle, in as few backend calls as the batch allows. */
+    public FlowEvaluation evaluateWithVelocity(double[] angles, Dataset data) {
+        return evaluate(angles, data, true);
+    }
+
+    private FlowEvaluation evaluate(double[] angles, Dataset data, boolean withVelocity) {
+        int m = data.size();
+        ValuesAndGradients all = evaluateOnData(angles, data, withVelocity);
+        double[] values = all.values();
+        double[] predictions = new double[m];
+        for (int i = 0; i < size; i++) {
+            for (int a = 0; a < m; a++) {
+                predictions[a] += values[i * m + a];
+            }
+        }
+        double[] residuals = new double[m];
+        double loss = 0;
+        for (int a = 0; a < m; a++) {
+            predictions[a] /= size;
+            residuals[a] = predictions[a] - data.target(a);
+            loss += residuals[a] * residuals[a];
+        }
+        loss /= 2.0 * m;
+        double[] velocity = withVelocity ? velocities(all.gradients(), residuals, dimension()) : null;
+        return new FlowEvaluation(predictions, residuals, loss, velocity);
+    }
+
+    /**
+     * v_i = −(1/M) Σ_a r_a ∇_θ f(θ_i, x_a) from gradients laid out {@code [(i*M + a)*d + k]}; used both by the mixture
+     * (its own residuals) and by the nonlinear process (residuals of a reference solution).
+     */
+    public static double[] velocities(double[] gradients, double[] residuals, int d) {
+        int m = residuals.length;
+        int n = d == 0 ? 0 : gradients.length / (m * d);
+        double[] v = new double[n * d];
+        for (int i = 0; i < n; i++) {
+            for (int a = 0; a < m; a++) {
+                double w = -residuals[a] / m;
+                int base = (i * m + a) * d;
+                for (int k = 0; k < d; k++) {
+                    v[i * d + k] += w * gradients[base + k];
+                }
+            }
+        }
+        return v;
+    }
+
+    /**
+     * Values f(θ_i, x_a) of every expert at every data point, flat {@code [i*M + a]}, and (when asked) the gradients
+     * flat {@code [(i*M + a)*d + k]}, in backend calls of at most the configured batch size.
+     */
+    public ValuesAndGradients evaluateOnData(double[] angles, Dataset data, boolean withGradients) {
+        int d = dimension();
+        int m = data.size();
+        if (angles.length != (long) size * d) {
+            throw new IllegalArgumentException("expected " + size + " x " + d + " angles, got " + angles.length);
+        }
+        if (data.featureCount() != expert.featureCount()) {
+            throw new IllegalArgumentException("dataset '" + data.name() + "' has " + data.featureCount()
+                    + " feature(s) but the circuit has " + expert.featureCount() + " data input(s) "
+                    + expert.circuit().dataNames());
+        }
+        int chunk = Math.max(1, maxBatch / m);
+        double[] values = new double[size * m];
+        double[] gradients = new double[withGradients ? size * m * d : 0];
+        for (int from = 0; from < size; from += chunk) {
+            int to = Math.min(size, from + chunk);
+            ValuesAndGradients vg = expert.evaluateGrid(angles, from, to, data, withGradients);
+            System.arraycopy(vg.values(), 0, values, from * m, (to - from) * m);
+            if (withGradients) {
+                System.arraycopy(vg.gradients(), 0, gradients, from * m * d, (to - from) * m * d);
+            }
+        }
+        return new ValuesAndGradients(values, gradients, withGradients ? d : 0);
+    }
+
+    /** Wraps every angle into [0, 2π) (for output). */
+    public static double[] wrap(double[] angles) {
+        double[] out = new double[angles.length];
+        double twoPi = 2 * Math.PI;
+        for (int i = 0; i < angles.length; i++) {
+            double w = angles[i] % twoPi;
+            if (w < 0) {
+                w += twoPi;
+            }
+            out[i] = w >= twoPi ? 0 : w;
+        }
+        return out;
+    }
+}

@@ -1,0 +1,71 @@
+package io.qmoe.report;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.List;
+import org.knowm.xchart.BitmapEncoder;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYChartBuilder;
+import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.style.markers.SeriesMarkers;
+
+/** PNG plots (XChart, headless) for training runs and analyses, written atomically. */
+public final class Plots {
+    static {
+        System.setProperty("java.awt.headless", "true");
+    }
+
+    private Plots() {
+    }
+
+    /** One named line or scatter series. */
+    public record Series(String name, double[] x, double[] y, boolean markersOnly) {
+    }
+
+    /** Builds an XY chart with the given series; log axes where asked (non-positive points are dropped there). */
+    public static XYChart chart(String title, String xLabel, String yLabel, boolean logX, boolean logY,
+                                List<Series> series) {
+        XYChart chart = new XYChartBuilder().width(800).height(560).title(title).xAxisTitle(xLabel)
+                .yAxisTitle(yLabel).build();
+        chart.getStyler().setXAxisLogarithmic(logX);
+        chart.getStyler().setYAxisLogarithmic(logY);
+        chart.getStyler().setChartBackgroundColor(java.awt.Color.WHITE);
+        chart.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.InsideNE);
+        for (Series s : series) {
+            int n = 0;
+            double[] xs = new double[s.x().length];
+            double[] ys = new double[s.y().length];
+            for (int i = 0; i < s.x().length; i++) {
+                boolean ok = Double.isFinite(s.x()[i]) && Double.isFinite(s.y()[i])
+                        && (!logX || s.x()[i] > 0) && (!logY || s.y()[i] > 0);
+                if (ok) {
+                    xs[n] = s.x()[i];
+                    ys[n] = s.y()[i];
+                    n++;
+                }
+            }
+            if (n == 0) {
+                continue;
+            }
+            XYSeries xy = chart.addSeries(s.name(), java.util.Arrays.copyOf(xs, n), java.util.Arrays.copyOf(ys, n));
+            if (s.markersOnly()) {
+                xy.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
+            } else {
+                xy.setMarker(SeriesMarkers.NONE);
+            }
+        }
+        return chart;
+    }
+
+    /** Saves a chart as PNG atomically. */
+    public static void savePng(XYChart chart, Path file) {
+        try {
+            byte[] png = BitmapEncoder.getBitmapBytes(chart, BitmapEncoder.BitmapFormat.PNG);
+            AtomicFiles.write(file, png);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot render " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+}
