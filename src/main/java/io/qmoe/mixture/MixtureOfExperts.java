@@ -22,6 +22,7 @@ public final class MixtureOfExperts {
     private final Expert expert;
     private final int size;
     private final int maxBatch;
+    private final OutputScaling scaling;
 
     /** A mixture of {@code size} copies of {@code expert}, batching at most {@link #DEFAULT_MAX_BATCH} bindings. */
     public MixtureOfExperts(Expert expert, int size) {
@@ -33,6 +34,11 @@ public final class MixtureOfExperts {
      * backends, so one training-step evaluation is one job).
      */
     public MixtureOfExperts(Expert expert, int size, int maxBatch) {
+        this(expert, size, maxBatch, OutputScaling.MEAN_FIELD);
+    }
+
+    /** A mixture with the given output scaling (see {@link OutputScaling}; the default is the mean-field one). */
+    public MixtureOfExperts(Expert expert, int size, int maxBatch, OutputScaling scaling) {
         if (size < 1) {
             throw new IllegalArgumentException("the number of experts must be at least 1, got " + size);
         }
@@ -42,6 +48,12 @@ public final class MixtureOfExperts {
         this.expert = expert;
         this.size = size;
         this.maxBatch = maxBatch;
+        this.scaling = scaling;
+    }
+
+    /** The output scaling. */
+    public OutputScaling scaling() {
+        return scaling;
     }
 
     /** The shared expert. */
@@ -100,12 +112,21 @@ public final class MixtureOfExperts {
         double[] residuals = new double[m];
         double loss = 0;
         for (int a = 0; a < m; a++) {
-            predictions[a] /= size;
+            predictions[a] = scaling.output(predictions[a], size);
             residuals[a] = predictions[a] - data.target(a);
             loss += residuals[a] * residuals[a];
         }
         loss /= 2.0 * m;
-        double[] velocity = withVelocity ? velocities(all.gradients(), residuals, dimension()) : null;
+        double[] velocity = null;
+        if (withVelocity) {
+            velocity = velocities(all.gradients(), residuals, dimension());
+            double factor = scaling.velocityFactor(size);
+            if (factor != 1.0) {
+                for (int i = 0; i < velocity.length; i++) {
+                    velocity[i] *= factor;
+                }
+            }
+        }
         return new FlowEvaluation(predictions, residuals, loss, velocity);
     }
 

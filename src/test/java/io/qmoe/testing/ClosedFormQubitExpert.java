@@ -1,4 +1,4 @@
-package io.qmoe.mixture;
+package io.qmoe.testing;
 
 import io.qmoe.backend.Estimates;
 import io.qmoe.backend.Estimator;
@@ -6,22 +6,27 @@ import io.qmoe.circuit.ParametricCircuit;
 import io.qmoe.circuit.PauliObservable;
 import io.qmoe.gradient.GradientMethod;
 import io.qmoe.gradient.ValuesAndGradients;
+import io.qmoe.mixture.Expert;
 
 /**
  * Test double independent of every simulator: the circuit RY(t0)·RX(x0)·RY(t1) on |0⟩ with observable Z0 has, by
  * rotating the Bloch vector by hand, f = cos t0 · cos t1 · cos x0 − sin t0 · sin t1.
  */
-final class ClosedFormQubitExpert implements Estimator, GradientMethod {
-    static final ParametricCircuit CIRCUIT = ParametricCircuit.builder(1).trainable("t0", "t1").data("x0")
+public final class ClosedFormQubitExpert implements Estimator, GradientMethod {
+    /** RY(t0)·RX(x0)·RY(t1). */
+    public static final ParametricCircuit CIRCUIT = ParametricCircuit.builder(1).trainable("t0", "t1").data("x0")
             .ry(0, "t0").rx(0, "x0").ry(0, "t1").build();
-    static final PauliObservable OBSERVABLE = PauliObservable.z(0);
+    /** Z0. */
+    public static final PauliObservable OBSERVABLE = PauliObservable.z(0);
 
-    static Expert expert() {
+    /** An expert backed by the closed form for values and gradients. */
+    public static Expert expert() {
         ClosedFormQubitExpert e = new ClosedFormQubitExpert();
         return new Expert(CIRCUIT, OBSERVABLE, e, e);
     }
 
-    static double f(double t0, double t1, double x) {
+    /** The closed form. */
+    public static double f(double t0, double t1, double x) {
         return Math.cos(t0) * Math.cos(t1) * Math.cos(x) - Math.sin(t0) * Math.sin(t1);
     }
 

@@ -1,0 +1,286 @@
+package io.qmoe.backend;
+
+import io.qmoe.circuit.Gate;
+import io.qmoe.circuit.GateKind;
+import io.qmoe.circuit.Monomial;
+import io.qmoe.circuit.ParametricCircuit;
+
+/**
+ * A {@link ParametricCircuit} compiled once into flat primitive arrays for the state-vector kernels: per gate its kind,
+ * qubits, and the polynomial of its angle (coefficients and factor indices into the input vector). Every parametric
+ * gate is exp(−iφ·G) for a generator G = w · Π_C · P (a weight, a projector on control bits and a Pauli string), which
+ * the adjoint method uses to differentiate. Immutable and thread-safe; the state buffers belong to the caller.
+ */
+public final class CompiledCircuit {
+    private static final double INV_SQRT2 = Math.sqrt(0.5);
+
+    private final ParametricCircuit circuit;
+    private final int qubits;
+    private final int[] kind;
+    private final int[] q0;
+    private final int[] q1;
+    private final int[] termStart;
+    private final double[] coefficient;
+    private final int[] factorStart;
+    private final int[] factor;
+    /** Generator of each parametric gate: weight, control mask, Pauli x and z masks. */
+    private final double[] genWeight;
+    private final int[] genControl;
+    private final int[] genX;
+    private final int[] genZ;
+
+    /** Compiles a circuit. */
+    public CompiledCircuit(ParametricCircuit circuit) {
+        this.circuit = circuit;
+        this.qubits = circuit.qubitCount();
+        int n = circuit.gates().size();
+        kind = new int[n];
+        q0 = new int[n];
+        q1 = new int[n];
+        termStart = new int[n + 1];
+        genWeight = new double[n];
+        genControl = new int[n];
+        genX = new int[n];
+        genZ = new int[n];
+        int terms = 0;
+        int factors = 0;
+        for (Gate g : circuit.gates()) {
+            terms += g.termCount();
+            for (int t = 0; t < g.termCount(); t++) {
+                factors += g.term(t).degree();
+            }
+        }
+        coefficient = new double[terms];
+        factorStart = new int[terms + 1];
+        factor = new int[factors];
+        int t = 0;
+        int f = 0;
+        for (int gi = 0; gi < n; gi++) {
+            Gate g = circuit.gates().get(gi);
+            kind[gi] = g.kind().ordinal();
+            q0[gi] = g.qubit(0);
+            q1[gi] = g.arity() > 1 ? g.qubit(1) : -1;
+            termStart[gi] = t;
+            for (int k = 0; k < g.termCount(); k++) {
+                Monomial m = g.term(k);
+                coefficient[t] = m.coefficient();
+                factorStart[t] = f;
+                for (int j = 0; j < m.degree(); j++) {
+                    factor[f++] = m.factor(j);
+                }
+                t++;
+            }
+            setGenerator(gi, g.kind());
+        }
+        termStart[n] = t;
+        factorStart[t] = f;
+    }
+
+    private void setGenerator(int gi, GateKind k) {
+        int a = 1 << q0[gi];
+        int b = q1[gi] >= 0 ? 1 << q1[gi] : 0;
+        double half = 0.5;
+        switch (k) {
+            case RX -> gen(gi, half, 0, a, 0);
+            case RY -> gen(gi, half, 0, a, a);
+            case RZ -> gen(gi, half, 0, 0, a);
+            case P -> gen(gi, -1, a, 0, 0);
+            case CP -> gen(gi, -1, a | b, 0, 0);
+            case CRX -> gen(gi, half, a, b, 0);
+            case CRY -> gen(gi, half, a, b, b);
+            case CRZ -> gen(gi, half, a, 0, b);
+            case RXX -> gen(gi, half, 0, a | b, 0);
+            case RYY -> gen(gi, half, 0, a | b, a | b);
+            case RZZ -> gen(gi, half, 0, 0, a | b);
+            default -> { }
+        }
+    }
+
+    private void gen(int gi, double w, int control, int x, int z) {
+        genWeight[gi] = w;
+        genControl[gi] = control;
+        genX[gi] = x;
+        genZ[gi] = z;
+    }
+
+    /** The source circuit. */
+    public ParametricCircuit circuit() {
+        return circuit;
+    }
+
+    /** Number of qubits. */
+    public int qubitCount() {
+        return qubits;
+    }
+
+    /** Number of gates. */
+    public int gateCount() {
+        return kind.length;
+    }
+
+    /** Whether gate g has an angle. */
+    boolean parametric(int g) {
+        return termStart[g + 1] > termStart[g] || GateKind.values()[kind[g]].parametric();
+    }
+
+    /** The angle of gate g for the input vector. */
+    double angle(int g, double[] inputs) {
+        double v = 0;
+        for (int t = termStart[g]; t < termStart[g + 1]; t++) {
+            double m = coefficient[t];
+            for (int f = factorStart[t]; f < factorStart[t + 1]; f++) {
+                m *= inputs[factor[f]];
+            }
+            v += m;
+        }
+        return v;
+    }
+
+    /** ∂angle_g/∂input[index] at the input vector. */
+    double angleDerivative(int g, double[] inputs, int index) {
+        double total = 0;
+        for (int t = termStart[g]; t < termStart[g + 1]; t++) {
+            for (int f = factorStart[t]; f < factorStart[t + 1]; f++) {
+                if (factor[f] != index) {
+                    continue;
+                }
+                double m = coefficient[t];
+                for (int h = factorStart[t]; h < factorStart[t + 1]; h++) {
+                    if (h != f) {
+                        m *= inputs[factor[h]];
+                    }
+                }
+                total += m;
+            }
+        }
+        return total;
+    }
+
+    /** Whether the angle of gate g depends on input {@code index}. */
+    boolean dependsOn(int g, int index) {
+        for (int t = termStart[g]; t < termStart[g + 1]; t++) {
+            for (int f = factorStart[t]; f < factorStart[t + 1]; f++) {
+                if (factor[f] == index) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** Sets the state to |0…0⟩ and applies every gate for the input vector. */
+    public void run(double[] inputs, double[] re, double[] im) {
+        java.util.Arrays.fill(re, 0);
+        java.util.Arrays.fill(im, 0);
+        re[0] = 1;
+        for (int g = 0; g < kind.length; g++) {
+            apply(g, re, im, angle(g, inputs), false);
+        }
+    }
+
+    /** Applies gate g with the given angle, or its inverse. */
+    void apply(int g, double[] re, double[] im, double angle, boolean inverse) {
+        double phi = inverse ? -angle : angle;
+        int a = q0[g];
+        int b = q1[g];
+        double sgn = inverse ? -1 : 1;
+        switch (GateKind.values()[kind[g]]) {
+            case ID -> { }
+            case H -> StateKernels.apply1(re, im, a, INV_SQRT2, 0, INV_SQRT2, 0, INV_SQRT2, 0, -INV_SQRT2, 0);
+            case X -> StateKernels.flip(re, im, a);
+            case Y -> StateKernels.apply1(re, im, a, 0, 0, 0, -1, 0, 1, 0, 0);
+            case Z -> StateKernels.diagonal1(re, im, a, 1, 0, -1, 0);
+            case S -> StateKernels.diagonal1(re, im, a, 1, 0, 0, sgn);
+            case SDG -> StateKernels.diagonal1(re, im, a, 1, 0, 0, -sgn);
+            case T -> StateKernels.diagonal1(re, im, a, 1, 0, INV_SQRT2, sgn * INV_SQRT2);
+            case TDG -> StateKernels.diagonal1(re, im, a, 1, 0, INV_SQRT2, -sgn * INV_SQRT2);
+            case SX -> sqrtX(re, im, a, sgn);
+            case SXDG -> sqrtX(re, im, a, -sgn);
+            case RX -> StateKernels.rotateX(re, im, a, Math.cos(phi / 2), Math.sin(phi / 2));
+            case RY -> StateKernels.rotateReal(re, im, a, Math.cos(phi / 2), Math.sin(phi / 2));
+            case RZ -> StateKernels.diagonal1(re, im, a, Math.cos(phi / 2), -Math.sin(phi / 2), Math.cos(phi / 2),
+                    Math.sin(phi / 2));
+            case P -> StateKernels.diagonal1(re, im, a, 1, 0, Math.cos(phi), Math.sin(phi));
+            case CX -> StateKernels.cnot(re, im, a, b);
+            case CY -> StateKernels.applyControlled1(re, im, a, b, 0, 0, 0, -1, 0, 1, 0, 0);
+            case CZ -> StateKernels.cz(re, im, a, b);
+            case SWAP -> StateKernels.swap(re, im, a, b);
+            case CRX -> {
+                double c = Math.cos(phi / 2);
+                double s = Math.sin(phi / 2);
+                StateKernels.applyControlled1(re, im, a, b, c, 0, 0, -s, 0, -s, c, 0);
+            }
+            case CRY -> {
+                double c = Math.cos(phi / 2);
+                double s = Math.sin(phi / 2);
+                StateKernels.applyControlled1(re, im, a, b, c, 0, -s, 0, s, 0, c, 0);
+            }
+            case CRZ -> {
+                double c = Math.cos(phi / 2);
+                double s = Math.sin(phi / 2);
+                StateKernels.applyControlled1(re, im, a, b, c, -s, 0, 0, 0, 0, c, s);
+            }
+            case CP -> StateKernels.phaseOnBoth(re, im, a, b, Math.cos(phi), Math.sin(phi));
+            case RXX -> StateKernels.xxOrYy(re, im, a, b, Math.cos(phi / 2), Math.sin(phi / 2), false);
+            case RYY -> StateKernels.xxOrYy(re, im, a, b, Math.cos(phi / 2), Math.sin(phi / 2), true);
+            case RZZ -> StateKernels.zz(re, im, a, b, Math.cos(phi / 2), Math.sin(phi / 2));
+            default -> throw new IllegalStateException("no kernel for " + GateKind.values()[kind[g]]);
+        }
+    }
+
+    /** sqrt(X) = ½[[1+i, 1−i], [1−i, 1+i]] (sign = 1) or its inverse, the complex conjugate (sign = −1). */
+    private static void sqrtX(double[] re, double[] im, int q, double sign) {
+        StateKernels.apply1(re, im, q, 0.5, 0.5 * sign, 0.5, -0.5 * sign, 0.5, -0.5 * sign, 0.5, 0.5 * sign);
+    }
+
+    /**
+     * Im⟨λ|G_g|ψ⟩ for the generator of parametric gate g (U = exp(−iφG)); then ∂⟨ψ|U†OU|ψ⟩/∂φ restricted to this
+     * gate is 2·Im⟨λ|G|ψ⟩ where ψ is the state after the gate and λ the back-propagated O·ψ_final.
+     */
+    double generatorImagOverlap(int g, double[] lre, double[] lim, double[] pre, double[] pim) {
+        int control = genControl[g];
+        int x = genX[g];
+        int z = genZ[g];
+        int ys = Integer.bitCount(x & z) & 3;
+        double sumRe = 0;
+        double sumIm = 0;
+        int dim = lre.length;
+        for (int i = 0; i < dim; i++) {
+            if ((i & control) != control) {
+                continue;
+            }
+            int j = i ^ x;
+            double pr = pre[j];
+            double pi = pim[j];
+            if ((Integer.bitCount(j & z) & 1) != 0) {
+                pr = -pr;
+                pi = -pi;
+            }
+            // conj(λ_i) · ψ_j
+            sumRe += lre[i] * pr + lim[i] * pi;
+            sumIm += lre[i] * pi - lim[i] * pr;
+        }
+        // multiply by i^ys
+        double r;
+        double im;
+        switch (ys) {
+            case 0 -> {
+                r = sumRe;
+                im = sumIm;
+            }
+            case 1 -> {
+                r = -sumIm;
+                im = sumRe;
+            }
+            case 2 -> {
+                r = -sumRe;
+                im = -sumIm;
+            }
+            default -> {
+                r = sumIm;
+                im = -sumRe;
+            }
+        }
+        return genWeight[g] * im;
+    }
+}

@@ -1,0 +1,80 @@
+package io.qmoe.backend;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * Splits a batch of independent rows into contiguous chunks, one per worker, and runs them on daemon threads (the
+ * caller runs the first chunk). Each row's result depends only on that row, so the numbers are bit-identical whatever
+ * the thread count. Small batches run inline.
+ */
+public final class ParallelBatch {
+    /** Work on one contiguous range of rows, with buffers owned by the chunk. */
+    @FunctionalInterface
+    public interface Chunk {
+        /** Processes rows {@code from} (inclusive) to {@code to} (exclusive). */
+        void run(int from, int to);
+    }
+
+    private final int threads;
+    private final ExecutorService pool;
+
+    /** A runner with {@code threads} workers (at least 1). */
+    public ParallelBatch(int threads) {
+        if (threads < 1) {
+            throw new IllegalArgumentException("thread count must be at least 1, got " + threads);
+        }
+        this.threads = threads;
+        this.pool = threads == 1 ? null : Executors.newFixedThreadPool(threads - 1, r -> {
+            Thread t = new Thread(r, "qmoe-worker");
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    /** The number of workers. */
+    public int threads() {
+        return threads;
+    }
+
+    /**
+     * Runs {@code chunk} over rows [0, rows); {@code workPerRow} (e.g. amplitudes × gates) decides whether splitting is
+     * worth it.
+     */
+    public void run(int rows, long workPerRow, Chunk chunk) {
+        int parts = (int) Math.min(threads, Math.max(1, rows * Math.max(1, workPerRow) / 20_000));
+        parts = Math.min(parts, rows);
+        if (parts <= 1 || pool == null) {
+            chunk.run(0, rows);
+            return;
+        }
+        List<Future<?>> futures = new ArrayList<>();
+        int per = (rows + parts - 1) / parts;
+        for (int p = 1; p < parts; p++) {
+            int from = p * per;
+            int to = Math.min(rows, from + per);
+            if (from < to) {
+                futures.add(pool.submit(() -> chunk.run(from, to)));
+            }
+        }
+        chunk.run(0, Math.min(rows, per));
+        for (Future<?> f : futures) {
+            try {
+                f.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted", e);
+            } catch (ExecutionException e) {
+                Throwable cause = e.getCause();
+                if (cause instanceof RuntimeException re) {
+                    throw re;
+                }
+                throw new IllegalStateException(cause);
+            }
+        }
+    }
+}
