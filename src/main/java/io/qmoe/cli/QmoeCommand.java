@@ -1,2 +1,72 @@
 package io.qmoe.cli;
-public class QmoeCommand { public static void main(String[] a) { System.out.println("hi"); } }
+
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The {@code qmoe} command: evaluate, differentiate and train mixtures of quantum experts and analyse their
+ * mean-field limit. Bad input ends with one line on standard error and exit code 2; an internal failure with exit
+ * code 1 (run with {@code QMOE_DEBUG=1} to see the stack trace).
+ */
+@Command(name = "qmoe", mixinStandardHelpOptions = true, versionProvider = Versions.class,
+        description = "Mixtures of quantum experts on the Strange simulator: evaluate circuits, train by gradient flow, "
+                + "and measure the mean-field limit.",
+        subcommands = {EvalCommand.class, CircuitsCommand.class, TrainCommand.class, AnalyzeCommand.class,
+                WassersteinCommand.class,
+                CommandLine.HelpCommand.class})
+public final class QmoeCommand implements Runnable {
+    /** Exit code for bad input. */
+    public static final int USAGE_ERROR = 2;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    /** Entry point. */
+    public static void main(String[] args) {
+        System.setProperty("java.awt.headless", "true");
+        System.exit(execute(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+    }
+
+    /** Runs the command line with the given streams and returns the exit code (used by tests). */
+    public static int execute(String[] args, PrintWriter out, PrintWriter err) {
+        CommandLine cl = new CommandLine(new QmoeCommand());
+        cl.setOut(out);
+        cl.setErr(err);
+        cl.setCaseInsensitiveEnumValuesAllowed(true);
+        cl.setParameterExceptionHandler((ex, a) -> {
+            CommandLine c = ex.getCommandLine();
+            c.getErr().println("qmoe: " + ex.getMessage().lines().findFirst().orElse("bad arguments")
+                    + " (see '" + c.getCommandSpec().qualifiedName() + " --help')");
+            return USAGE_ERROR;
+        });
+        cl.setExecutionExceptionHandler((ex, c, parse) -> {
+            Throwable t = ex;
+            while ((t instanceof java.io.UncheckedIOException || t instanceof CommandLine.ExecutionException)
+                    && t.getCause() != null && t.getMessage() == null) {
+                t = t.getCause();
+            }
+            if (System.getenv("QMOE_DEBUG") != null) {
+                t.printStackTrace(c.getErr());
+            }
+            if (t instanceof IllegalArgumentException || t instanceof UserInputException
+                    || t instanceof java.io.UncheckedIOException) {
+                c.getErr().println("qmoe: " + oneLine(t.getMessage()));
+                return USAGE_ERROR;
+            }
+            c.getErr().println("qmoe: internal error: " + oneLine(String.valueOf(t))
+                    + " (set QMOE_DEBUG=1 for the stack trace)");
+            return 1;
+        });
+        return cl.execute(args);
+    }
+
+    static String oneLine(String message) {
+        return message == null ? "" : message.replace('\n', ' ').replace('\r', ' ');
+    }
+}

@@ -1,0 +1,192 @@
+package io.qmoe.cli;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.qmoe.backend.Estimator;
+import io.qmoe.gradient.GradientMethod;
+import io.qmoe.meanfield.AnalysisConfig;
+import io.qmoe.meanfield.AnalysisResult;
+import io.qmoe.meanfield.MeanFieldAnalysis;
+import io.qmoe.mixture.Dataset;
+import io.qmoe.mixture.DatasetCsv;
+import io.qmoe.mixture.Expert;
+import io.qmoe.mixture.OutputScaling;
+import io.qmoe.mixture.Tasks;
+import io.qmoe.qasm.LoadedCircuit;
+import io.qmoe.report.AnalysisReport;
+import io.qmoe.report.AtomicFiles;
+import io.qmoe.report.Json;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code qmoe analyze}: the mean-field analysis, a sweep over N with coupling to a reference solution. */
+@Command(name = "analyze", mixinStandardHelpOptions = true,
+        description = {"Measure how a mixture of N quantum experts approaches its mean-field limit.",
+                "Runs a large reference population, then for every N and seed the N-expert mixture and, from the same "
+                        + "initial angles, the nonlinear process driven by the reference residuals. Reports the "
+                        + "coupling distance D_N, the prediction gap G_N and the exact W_2 to the reference over time, "
+                        + "fits their slopes in N and sets them beside the theory. For d <= 2 an independent "
+                        + "finite-volume solver of the continuity equation checks the reference.",
+                "Writes to --out: summary.json, distances.csv, fits.csv, loss.csv, PNG plots and report.html."})
+final class AnalyzeCommand implements Callable<Integer> {
+    @Option(names = "--circuit", required = true, paramLabel = "FILE", description = "Expert circuit (.qasm).")
+    Path circuit;
+
+    @Option(names = "--observable", paramLabel = "TEXT", description = "Observable (default: the file's).")
+    String observable;
+
+    @ArgGroup(exclusive = true)
+    TrainCommand.DataChoice dataChoice;
+
+    @Option(names = "--task-seed", defaultValue = "0", description = "Seed of the task's data (default 0).")
+    long taskSeed;
+
+    @Option(names = "--experts", defaultValue = "16,32,64,128,256,512,1024", paramLabel = "N1,N2,...",
+            description = "Mixture sizes (default ${DEFAULT-VALUE}).")
+    String experts;
+
+    @Option(names = "--seeds", defaultValue = "3", description = "Seeds per N (default ${DEFAULT-VALUE}).")
+    int seeds;
+
+    @Option(names = "--reference-size", defaultValue = "8192",
+            description = "Particles in the reference solution (default ${DEFAULT-VALUE}).")
+    int referenceSize;
+
+    @Option(names = {"--time", "-T"}, defaultValue = "2", description = "Final time (default ${DEFAULT-VALUE}).")
+    double time;
+
+    @Option(names = "--dt", defaultValue = "0.05", description = "Step (default ${DEFAULT-VALUE}).")
+    double dt;
+
+    @Option(names = "--integrator", defaultValue = "rk4", description = "rk4 or euler (default ${DEFAULT-VALUE}).")
+    String integrator;
+
+    @Option(names = "--snapshots", paramLabel = "T1,T2,...",
+            description = "Times at which distances are measured (default 0, T/4, T/2, T).")
+    String snapshots;
+
+    @Option(names = "--scaling", defaultValue = "meanfield",
+            description = "meanfield (1/N output, default) or lazy (1/sqrt(N) output: angles barely move).")
+    String scaling;
+
+    @Option(names = "--grid", defaultValue = "96",
+            description = "Cells per axis of the finite-volume check for d <= 2; 0 turns it off "
+                    + "(default ${DEFAULT-VALUE}).")
+    int gridCells;
+
+    @Option(names = "--wasserstein-cap", defaultValue = "2048",
+            description = "Reference particles used for W_2 (exact assignment is O(n^3); default ${DEFAULT-VALUE}).")
+    int wassersteinCap;
+
+    @Option(names = "--seed", defaultValue = "1", description = "Base seed (default 1).")
+    long seed;
+
+    @Option(names = "--backend", defaultValue = "statevector", description = Backends.BACKEND_HELP)
+    String backend;
+
+    @Option(names = "--gradient", description = Backends.GRADIENT_HELP)
+    String gradient;
+
+    @Option(names = "--threads", defaultValue = "0", description = "Worker threads (0 = all processors).")
+    int threads;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "Output folder (default runs/analyze-<circuit>).")
+    Path out;
+
+    @Option(names = "--overwrite", description = "Replace the files of an earlier analysis in --out.")
+    boolean overwrite;
+
+    @Option(names = "--quiet", description = "No progress output.")
+    boolean quiet;
+
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        OutputScaling outputScaling;
+        switch (scaling.toLowerCase(Locale.ROOT)) {
+            case "meanfield":
+            case "mean-field":
+                outputScaling = OutputScaling.MEAN_FIELD;
+                break;
+            case "lazy":
+                outputScaling = OutputScaling.LAZY;
+                break;
+            default:
+                throw new UserInputException("--scaling must be meanfield or lazy, got '" + scaling + "'");
+        }
+        AnalysisConfig.Builder b = AnalysisConfig.builder().experts(Numbers.parsePositiveInts("--experts", experts))
+                .seeds(seeds).referenceSize(referenceSize).seed(seed).time(time).dt(dt)
+                .integrator(integrator.toLowerCase(Locale.ROOT)).wassersteinCap(wassersteinCap)
+                .scaling(outputScaling).gridCells(gridCells);
+        if (snapshots != null) {
+            b.snapshots(Numbers.parseList("--snapshots", snapshots));
+        }
+        AnalysisConfig config = b.build();
+        Path dir = out != null ? out : Path.of("runs", "analyze-" + TrainCommand.stem(circuit));
+        if (Files.exists(dir.resolve("summary.json")) && !overwrite) {
+            throw new UserInputException(dir + " already holds an analysis: choose another --out or add --overwrite");
+        }
+
+        LoadedCircuit loaded = CircuitLoader.load(circuit, observable);
+        int t = Backends.threads(threads);
+        Estimator estimator = Backends.estimator(backend, t);
+        GradientMethod g = Backends.gradient(gradient, estimator, t);
+        Expert expert = new Expert(loaded.circuit(), loaded.observable(), estimator, g);
+        Dataset data;
+        if (dataChoice != null && dataChoice.data != null) {
+            data = DatasetCsv.read(dataChoice.data);
+        } else {
+            String task = dataChoice != null && dataChoice.task != null ? dataChoice.task : "teacher";
+            data = Tasks.named(task, expert, taskSeed);
+        }
+        if (data.featureCount() != loaded.circuit().dataCount()) {
+            throw new UserInputException("the data has " + data.featureCount() + " feature column(s) but " + circuit
+                    + " has " + loaded.circuit().dataCount() + " data input(s) " + loaded.circuit().dataNames());
+        }
+        MeanFieldAnalysis analysis = new MeanFieldAnalysis(expert, data, config);
+        long started = System.nanoTime();
+        AnalysisResult result;
+        try (Progress progress = Progress.start("analyze", 1000, quiet, spec.commandLine().getErr())) {
+            result = analysis.run((done, total, status) ->
+                    progress.update(total == 0 ? 1000 : Math.min(1000, done * 1000 / total), status));
+        }
+        double seconds = (System.nanoTime() - started) / 1e9;
+
+        ObjectNode context = Json.object();
+        context.put("circuit", circuit.toString());
+        context.put("observable", loaded.observable().toString());
+        context.put("data", data.name());
+        context.put("data_points", data.size());
+        context.put("backend", estimator.name());
+        context.put("gradient_method", g.name());
+        context.put("qmoe", Versions.QMOE);
+        context.put("strange", Versions.STRANGE);
+        context.put("seconds", Math.round(seconds * 10) / 10.0);
+        AtomicFiles.writeString(dir.resolve("data.csv"), DatasetCsv.format(data));
+        new AnalysisReport(result, context).write(dir);
+
+        var w = spec.commandLine().getOut();
+        w.printf(Locale.ROOT, "analysed N = %s with %d seed(s) in %.1f s (d = %d)%n",
+                java.util.Arrays.toString(config.experts()), config.seeds(), seconds, result.dimension());
+        for (AnalysisResult.QuantityFit f : result.fits()) {
+            if (f.time() == result.snapshotTimes()[result.snapshotTimes().length - 1]
+                    || f.quantity().equals("uniform_floor")) {
+                w.printf(Locale.ROOT, "  %-15s slope %7.3f +- %.3f   (theory %6.3f: %s)%n", f.quantity(),
+                        f.fit().slope(), f.fit().standardError(), f.theory(), f.theoryNote());
+            }
+        }
+        if (result.grid() != null) {
+            w.printf(Locale.ROOT, "  grid check: max |r_grid - r_ref| = %.3g on %d^%d cells%n",
+                    result.grid().maxResidualGap(), result.grid().cells(), result.dimension());
+        }
+        w.println("wrote " + dir.resolve("report.html"));
+        w.flush();
+        return 0;
+    }
+}

@@ -1,0 +1,34 @@
+package io.qmoe.cli;
+
+import io.qmoe.circuit.ExpressionException;
+import io.qmoe.circuit.PauliObservable;
+import io.qmoe.qasm.LoadedCircuit;
+import io.qmoe.qasm.QasmReader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** Loads a circuit file and applies an {@code --observable} override, with one-line errors. */
+final class CircuitLoader {
+    private CircuitLoader() {
+    }
+
+    /** The circuit and the observable to use (the override when given, else the file's default). */
+    static LoadedCircuit load(Path file, String observableOverride) {
+        if (!Files.exists(file)) {
+            throw new UserInputException(file + ": no such circuit file");
+        }
+        LoadedCircuit loaded = QasmReader.read(file);
+        if (observableOverride == null) {
+            return loaded;
+        }
+        PauliObservable o;
+        try {
+            o = PauliObservable.parse(observableOverride, loaded.circuit().qubitCount());
+        } catch (ExpressionException e) {
+            throw new UserInputException("--observable '" + observableOverride + "': " + e.getMessage());
+        } catch (IllegalArgumentException e) {
+            throw new UserInputException("--observable: " + e.getMessage());
+        }
+        return new LoadedCircuit(loaded.circuit(), o, loaded.source(), loaded.description());
+    }
+}

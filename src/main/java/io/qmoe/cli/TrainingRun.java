@@ -1,0 +1,255 @@
+package io.qmoe.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.qmoe.backend.Estimator;
+import io.qmoe.circuit.ParametricCircuit;
+import io.qmoe.gradient.GradientMethod;
+import io.qmoe.mixture.Dataset;
+import io.qmoe.mixture.DatasetCsv;
+import io.qmoe.mixture.Expert;
+import io.qmoe.mixture.FlowEvaluation;
+import io.qmoe.mixture.FlowIntegrator;
+import io.qmoe.mixture.GradientFlowTrainer;
+import io.qmoe.mixture.MixtureOfExperts;
+import io.qmoe.mixture.Tasks;
+import io.qmoe.mixture.TimeGrid;
+import io.qmoe.mixture.TrainingObserver;
+import io.qmoe.qasm.LoadedCircuit;
+import io.qmoe.report.AngleTable;
+import io.qmoe.report.AtomicFiles;
+import io.qmoe.report.Checkpoint;
+import io.qmoe.report.Json;
+import io.qmoe.report.TrainingHistory;
+import io.qmoe.report.TrainingPlots;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * One training run and its folder: sets up the mixture from a {@link TrainSpec}, integrates it with progress, and
+ * writes snapshots, checkpoints, {@code run.json}, {@code history.csv} and plots, all atomically. A run interrupted at
+ * any point resumes from its last checkpoint to exactly the numbers of an uninterrupted run.
+ */
+final class TrainingRun {
+    private static final long CHECKPOINT_INTERVAL_NANOS = 10_000_000_000L;
+
+    private final TrainSpec spec;
+    private final Path dir;
+    private final int threads;
+    private final boolean quiet;
+    private final PrintWriter out;
+    private final PrintWriter err;
+
+    TrainingRun(TrainSpec spec, Path dir, int threads, boolean quiet, PrintWriter out, PrintWriter err) {
+        this.spec = spec;
+        this.dir = dir;
+        this.threads = threads;
+        this.quiet = quiet;
+        this.out = out;
+        this.err = err;
+    }
+
+    int execute(boolean resume, Integer stopAfter) {
+        Path runJson = dir.resolve("run.json");
+        int startStep = 0;
+        double[] angles;
+        TrainingHistory history;
+        if (resume) {
+            if (!Files.exists(runJson)) {
+                throw new UserInputException("--resume: " + dir + " holds no run (no run.json)");
+            }
+            JsonNode stored = Json.read(runJson);
+            TrainSpec before = TrainSpec.fromJson(stored.get("config"));
+            var diff = spec.differences(before);
+            if (!diff.isEmpty()) {
+                throw new UserInputException("--resume: options differ from the run in " + dir + ": "
+                        + String.join("; ", diff));
+            }
+            if ("complete".equals(stored.path("status").asText())) {
+                out.println("run in " + dir + " is already complete (loss " + lastLoss(stored) + ")");
+                return 0;
+            }
+            Checkpoint cp = Checkpoint.read(dir.resolve("checkpoint.bin"));
+            startStep = cp.step();
+            angles = cp.angles();
+            history = TrainingHistory.fromJson(stored.get("history"), startStep);
+        } else {
+            if (Files.exists(runJson)) {
+                throw new UserInputException(dir + " already holds a run: add --resume to continue it, or choose "
+                        + "another --out");
+            }
+            angles = null;
+            history = new TrainingHistory();
+        }
+
+        LoadedCircuit loaded = CircuitLoader.load(Path.of(spec.circuit()), spec.observable());
+        ParametricCircuit circuit = loaded.circuit();
+        Estimator estimator = Backends.estimator(spec.backend(), threads);
+        GradientMethod gradient = Backends.gradient(spec.gradient(), estimator, threads);
+        Expert expert = new Expert(circuit, loaded.observable(), estimator, gradient);
+        Dataset data = spec.data() != null ? DatasetCsv.read(Path.of(spec.data()))
+                : Tasks.named(spec.task(), expert, spec.taskSeed());
+        if (data.featureCount() != circuit.dataCount()) {
+            throw new UserInputException((spec.data() != null ? spec.data() : "--task " + spec.task()) + " has "
+                    + data.featureCount() + " feature column(s) but " + spec.circuit() + " has "
+                    + circuit.dataCount() + " data input(s) " + circuit.dataNames());
+        }
+        MixtureOfExperts mixture = new MixtureOfExperts(expert, spec.experts(), spec.maxBatch());
+        FlowIntegrator integrator = FlowIntegrator.named(spec.integrator(), spec.tolerance());
+        TimeGrid grid = TimeGrid.of(spec.time(), spec.dt());
+        GradientFlowTrainer trainer = new GradientFlowTrainer(mixture, data, integrator, grid);
+        if (angles == null) {
+            angles = mixture.initialAngles(spec.seed());
+        } else if (angles.length != spec.experts() * circuit.trainableCount()) {
+            throw new UserInputException(dir.resolve("checkpoint.bin") + ": holds " + angles.length
+                    + " angles, expected " + spec.experts() + " x " + circuit.trainableCount());
+        }
+
+        Set<Integer> snapshotSteps = new TreeSet<>();
+        for (double t : spec.snapshots()) {
+            snapshotSteps.add(grid.nearestStep(t));
+        }
+        ObjectNode base = baseJson(loaded, data, grid, estimator, gradient);
+        AtomicFiles.writeString(dir.resolve("data.csv"), DatasetCsv.format(data));
+        if (startStep == 0 && snapshotSteps.contains(0)) {
+            writeSnapshot(circuit, grid, 0, angles);
+        }
+
+        int endStep = stopAfter == null ? grid.steps() : Math.min(grid.steps(), startStep + stopAfter);
+        long started = System.nanoTime();
+        TrainingHistory hist = history;
+        double[] state = angles;
+        try (Progress progress = Progress.start("train", grid.steps(), quiet, err)) {
+            progress.update(startStep, "");
+            TrainingObserver observer = new TrainingObserver() {
+                private long lastCheckpoint = System.nanoTime();
+
+                @Override
+                public void recorded(int step, double t, FlowEvaluation e) {
+                    hist.add(step, t, e);
+                    progress.update(step, String.format(Locale.ROOT, "t=%.4g loss=%.4e", t, e.loss()));
+                }
+
+                @Override
+                public void reached(int step, double t, double[] a) {
+                    if (snapshotSteps.contains(step)) {
+                        writeSnapshot(circuit, grid, step, a);
+                    }
+                    long now = System.nanoTime();
+                    if (now - lastCheckpoint >= CHECKPOINT_INTERVAL_NANOS && step < grid.steps()) {
+                        lastCheckpoint = now;
+                        checkpoint(base, hist, step, a, "running");
+                    }
+                }
+            };
+            trainer.run(state, startStep, endStep, observer);
+        }
+        double seconds = (System.nanoTime() - started) / 1e9;
+        if (endStep < grid.steps()) {
+            checkpoint(base, hist, endStep, state, "interrupted");
+            out.printf(Locale.ROOT, "stopped at t=%.6g (step %d of %d); continue with --resume --out %s%n",
+                    grid.time(endStep), endStep, grid.steps(), dir);
+            out.flush();
+            return 0;
+        }
+        finish(base, hist, data, state, circuit, grid, seconds);
+        return 0;
+    }
+
+    private ObjectNode baseJson(LoadedCircuit loaded, Dataset data, TimeGrid grid, Estimator estimator,
+                                GradientMethod gradient) {
+        ObjectNode o = Json.object();
+        ObjectNode v = o.putObject("versions");
+        v.put("qmoe", Versions.QMOE);
+        v.put("strange", Versions.STRANGE);
+        v.put("java", System.getProperty("java.version"));
+        o.set("config", spec.toJson());
+        ObjectNode c = o.putObject("circuit");
+        c.put("file", spec.circuit());
+        c.put("qubits", loaded.circuit().qubitCount());
+        c.putPOJO("trainable", loaded.circuit().trainableNames());
+        c.putPOJO("data", loaded.circuit().dataNames());
+        c.put("observable", loaded.observable().toString());
+        c.put("periodic", loaded.circuit().isPeriodic());
+        ObjectNode d = o.putObject("dataset");
+        d.put("name", data.name());
+        d.put("points", data.size());
+        d.put("file", "data.csv");
+        ObjectNode g = o.putObject("grid");
+        g.put("steps", grid.steps());
+        g.put("dt", grid.dt());
+        o.put("backend", estimator.name());
+        o.put("gradient_method", gradient.name());
+        o.put("time_scale", "d theta_i/dt = -(1/M) sum_a r_a grad f(theta_i, x_a), r_a = f_N(x_a) - y_a");
+        return o;
+    }
+
+    private void checkpoint(ObjectNode base, TrainingHistory hist, int step, double[] angles, String status) {
+        ObjectNode o = base.deepCopy();
+        o.put("status", status);
+        o.putObject("progress").put("step", step);
+        o.set("history", hist.toJson());
+        // run.json first, then the checkpoint: a crash in between leaves an older checkpoint, whose step cuts the
+        // history back consistently on resume.
+        Json.write(dir.resolve("run.json"), o);
+        new Checkpoint(step, angles).write(dir.resolve("checkpoint.bin"));
+    }
+
+    private void writeSnapshot(ParametricCircuit circuit, TimeGrid grid, int step, double[] angles) {
+        String name = String.format(Locale.ROOT, "angles-t%.4f.csv", grid.time(step));
+        AtomicFiles.writeString(dir.resolve(name),
+                AngleTable.format(circuit.trainableNames(), MixtureOfExperts.wrap(angles)));
+    }
+
+    private void finish(ObjectNode base, TrainingHistory hist, Dataset data, double[] angles,
+                        ParametricCircuit circuit, TimeGrid grid, double seconds) {
+        ObjectNode o = base.deepCopy();
+        o.put("status", "complete");
+        o.putObject("progress").put("step", grid.steps());
+        o.put("final_loss", hist.lastLoss());
+        o.set("history", hist.toJson());
+        AtomicFiles.writeString(dir.resolve("angles-final.csv"),
+                AngleTable.format(circuit.trainableNames(), MixtureOfExperts.wrap(angles)));
+        AtomicFiles.writeString(dir.resolve("history.csv"), historyCsv(hist));
+        TrainingPlots.loss(hist, "Loss, N = " + spec.experts(), dir.resolve("loss.png"));
+        TrainingPlots.predictions(data, hist.predictions(0), hist.predictions(hist.size() - 1),
+                dir.resolve("predictions.png"));
+        Json.write(dir.resolve("run.json"), o);
+        try {
+            Files.deleteIfExists(dir.resolve("checkpoint.bin"));
+        } catch (java.io.IOException e) {
+            err.println("qmoe: warning: could not remove " + dir.resolve("checkpoint.bin") + ": " + e.getMessage());
+        }
+        double[] losses = hist.losses();
+        out.printf(Locale.ROOT, "trained N=%d experts to t=%g: loss %.4e -> %.4e in %.1f s; wrote %s%n",
+                spec.experts(), grid.totalTime(), losses[0], losses[losses.length - 1], seconds, dir);
+        out.flush();
+    }
+
+    private static String historyCsv(TrainingHistory h) {
+        StringBuilder sb = new StringBuilder("t,loss");
+        int m = h.residuals(0).length;
+        for (int a = 0; a < m; a++) {
+            sb.append(",r").append(a);
+        }
+        sb.append('\n');
+        double[] t = h.times();
+        double[] l = h.losses();
+        for (int i = 0; i < t.length; i++) {
+            sb.append(t[i]).append(',').append(l[i]);
+            for (double r : h.residuals(i)) {
+                sb.append(',').append(r);
+            }
+            sb.append('\n');
+        }
+        return sb.toString();
+    }
+
+    private static String lastLoss(JsonNode stored) {
+        return stored.path("final_loss").asText("?");
+    }
+}

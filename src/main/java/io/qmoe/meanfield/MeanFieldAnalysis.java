@@ -1,0 +1,286 @@
+package io.qmoe.meanfield;
+
+import io.qmoe.mixture.Dataset;
+import io.qmoe.mixture.EulerIntegrator;
+import io.qmoe.mixture.Expert;
+import io.qmoe.mixture.FlowEvaluation;
+import io.qmoe.mixture.FlowIntegrator;
+import io.qmoe.mixture.MixtureFlow;
+import io.qmoe.mixture.MixtureOfExperts;
+import io.qmoe.mixture.OutputScaling;
+import io.qmoe.mixture.RungeKutta4Integrator;
+import io.qmoe.mixture.TimeGrid;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Measures how a mixture of N experts approaches its mean-field limit (DESIGN.md §2).
+ *
+ * <ol>
+ *   <li>A reference population of {@code referenceSize} particles is integrated once; the residuals r_ref it used at
+ *   every integrator stage are recorded ({@link ResidualSchedule}).</li>
+ *   <li>For every N and seed, the N-expert mixture is integrated from i.i.d. uniform angles, and beside it the
+ *   <em>nonlinear process</em>: the same initial angles, each particle driven by r_ref instead of its own ensemble
+ *   (synchronous coupling). At each snapshot the analysis records the coupling distance D_N, the prediction gap G_N,
+ *   W_2 to the reference cloud, the displacement from the initial angles and the loss; and, once per (N, seed), the
+ *   sampling floor W_2 between two independent uniform N-samples.</li>
+ *   <li>Log–log slopes in N are fitted for each quantity at each snapshot time t &gt; 0 and set beside the theory:
+ *   −1/2 for D_N and G_N; for W_2 the empirical-measure rate −1/2 (d ≤ 2, with a √log N factor at d = 2) or −1/d.</li>
+ * </ol>
+ * With {@link OutputScaling#LAZY} there is no N-independent limit: only the mixtures run, and the displacement shows
+ * the angles barely move (slope −1/2) where in the mean-field scaling they move O(1) (slope 0).
+ *
+ * <p>Pure numerics: progress is reported through a callback, files are written elsewhere.
+ */
+public final class MeanFieldAnalysis {
+    /** Receives progress in units of particle-steps. */
+    @FunctionalInterface
+    public interface Listener {
+        /** {@code done} of {@code total} units are finished; {@code status} says what is running. */
+        void progress(long done, long total, String status);
+    }
+
+    private final Expert expert;
+    private final Dataset data;
+    private final AnalysisConfig config;
+    private final TimeGrid grid;
+    private final int[] snapshotSteps;
+    private final int d;
+    private long done;
+    private long total;
+
+    /** An analysis of {@code expert} on {@code data}; refuses circuits that are not periodic in every trainable angle. */
+    public MeanFieldAnalysis(Expert expert, Dataset data, AnalysisConfig config) {
+        List<String> violations = expert.circuit().periodicityViolations();
+        if (!violations.isEmpty()) {
+            throw new IllegalArgumentException("the mean-field analysis needs f to be 2pi-periodic in every trainable "
+                    + "angle (the torus picture), but " + violations.get(0)
+                    + (violations.size() > 1 ? " (and " + (violations.size() - 1) + " more)" : ""));
+        }
+        if (expert.dimension() == 0) {
+            throw new IllegalArgumentException("the circuit has no trainable angles: nothing to analyse");
+        }
+        this.expert = expert;
+        this.data = data;
+        this.config = config;
+        this.grid = TimeGrid.of(config.time(), config.dt());
+        this.d = expert.dimension();
+        this.snapshotSteps = Arrays.stream(config.snapshots()).mapToInt(grid::nearestStep).distinct().sorted()
+                .toArray();
+    }
+
+    /** Runs the whole analysis. */
+    public AnalysisResult run(Listener listener) {
+        boolean meanField = config.scaling() == OutputScaling.MEAN_FIELD;
+        int steps = grid.steps();
+        long perStep = 0;
+        for (int n : config.experts()) {
+            perStep += (long) n * config.seeds() * (meanField ? 2 : 1);
+        }
+        total = steps * (perStep + (meanField ? config.referenceSize() : 0));
+        done = 0;
+        double[] times = Arrays.stream(snapshotSteps).mapToDouble(grid::time).toArray();
+
+        AnalysisResult.Reference reference = null;
+        ResidualSchedule schedule = null;
+        if (meanField) {
+            schedule = new ResidualSchedule();
+            reference = runReference(schedule, listener);
+        }
+        List<AnalysisResult.Sample> samples = new ArrayList<>();
+        for (int n : config.experts()) {
+            for (int s = 0; s < config.seeds(); s++) {
+                samples.add(runSample(n, s, reference, schedule, listener));
+            }
+        }
+        List<AnalysisResult.QuantityFit> fits = fit(samples, times, meanField);
+        AnalysisResult.GridComparison gridResult = null;
+        if (meanField && config.gridCells() > 0 && d <= 2) {
+            listener.progress(done, total, "grid solver");
+            gridResult = new GridReference(expert, data, grid, config.gridCells()).compare(reference);
+        }
+        listener.progress(total, total, "done");
+        double[] all = new double[grid.steps() + 1];
+        for (int j = 0; j <= grid.steps(); j++) {
+            all[j] = grid.time(j);
+        }
+        return new AnalysisResult(config, d, all, times, reference, samples, fits, gridResult);
+    }
+
+    private FlowIntegrator integrator() {
+        return config.integrator().equals("euler") ? new EulerIntegrator() : new RungeKutta4Integrator();
+    }
+
+    private AnalysisResult.Reference runReference(ResidualSchedule schedule, Listener listener) {
+        MixtureOfExperts mixture = new MixtureOfExperts(expert, config.referenceSize());
+        double[] angles = mixture.initialAngles(seedFor(0, 0));
+        FlowIntegrator integrator = integrator();
+        int steps = grid.steps();
+        double[] losses = new double[steps + 1];
+        double[][] predictions = new double[steps + 1][];
+        double[][] clouds = new double[snapshotSteps.length][];
+        for (int j = 0; j <= steps; j++) {
+            snapshot(j, angles, clouds);
+            if (j == steps) {
+                FlowEvaluation e = mixture.evaluate(angles, data);
+                losses[j] = e.loss();
+                predictions[j] = e.predictions();
+                break;
+            }
+            schedule.beginStep();
+            RecordingFlow flow = new RecordingFlow(mixture, data, schedule);
+            integrator.advance(flow, grid.time(j), grid.time(j + 1), angles);
+            losses[j] = flow.firstEvaluation().loss();
+            predictions[j] = flow.firstEvaluation().predictions();
+            done += config.referenceSize();
+            listener.progress(done, total, "reference (" + config.referenceSize() + " particles)");
+        }
+        return new AnalysisResult.Reference(config.referenceSize(), losses, predictions, clouds);
+    }
+
+    private void snapshot(int step, double[] angles, double[][] clouds) {
+        int idx = Arrays.binarySearch(snapshotSteps, step);
+        if (idx >= 0) {
+            clouds[idx] = MixtureOfExperts.wrap(angles);
+        }
+    }
+
+    private AnalysisResult.Sample runSample(int n, int seedIndex, AnalysisResult.Reference reference,
+                                            ResidualSchedule schedule, Listener listener) {
+        boolean meanField = reference != null;
+        long seed = seedFor(n, seedIndex + 1);
+        MixtureOfExperts mixture = new MixtureOfExperts(expert, n, MixtureOfExperts.DEFAULT_MAX_BATCH,
+                config.scaling());
+        double[] start = mixture.initialAngles(seed);
+        double[] angles = start.clone();
+        double[] coupled = meanField ? start.clone() : null;
+        FlowIntegrator integrator = integrator();
+        int steps = grid.steps();
+        int snaps = snapshotSteps.length;
+        double[] coupling = new double[snaps];
+        double[] gap = new double[snaps];
+        double[] w2 = new double[snaps];
+        double[] displacement = new double[snaps];
+        double[] loss = new double[snaps];
+        double[] history = new double[steps + 1];
+        double[][] clouds = seedIndex == 0 ? new double[snaps][] : null;
+        Arrays.fill(coupling, Double.NaN);
+        Arrays.fill(gap, Double.NaN);
+        Arrays.fill(w2, Double.NaN);
+        String status = (meanField ? "N=" : "lazy N=") + n + " seed " + (seedIndex + 1) + "/" + config.seeds();
+        for (int j = 0; j <= steps; j++) {
+            int idx = Arrays.binarySearch(snapshotSteps, j);
+            if (idx >= 0) {
+                displacement[idx] = TorusGeometry.couplingDistance(angles, start, d);
+                if (clouds != null) {
+                    clouds[idx] = MixtureOfExperts.wrap(angles);
+                }
+                if (meanField) {
+                    coupling[idx] = TorusGeometry.couplingDistance(angles, coupled, d);
+                    w2[idx] = wassersteinToReference(angles, reference.clouds()[idx]);
+                }
+            }
+            FlowEvaluation e;
+            if (j < steps) {
+                MixtureFlow flow = new MixtureFlow(mixture, data);
+                integrator.advance(flow, grid.time(j), grid.time(j + 1), angles);
+                e = flow.firstEvaluation();
+                if (meanField) {
+                    integrator.advance(new ScheduledResidualFlow(mixture, data, schedule.stages(j)), grid.time(j),
+                            grid.time(j + 1), coupled);
+                }
+                done += (long) n * (meanField ? 2 : 1);
+                listener.progress(done, total, status);
+            } else {
+                e = mixture.evaluate(angles, data);
+            }
+            history[j] = e.loss();
+            if (idx >= 0) {
+                loss[idx] = e.loss();
+                if (meanField) {
+                    gap[idx] = rms(e.predictions(), reference.predictions()[j]);
+                }
+            }
+        }
+        double floor = Wasserstein.w2(TorusPoints.of(d, MixtureOfExperts.uniformAngles(n, d, seed ^ 0x5A5A5A5AL)),
+                TorusPoints.of(d, MixtureOfExperts.uniformAngles(n, d, seed ^ 0xA5A5A5A5L)));
+        return new AnalysisResult.Sample(n, seedIndex, seed, coupling, gap, w2, displacement, loss, floor, history,
+                clouds);
+    }
+
+    /** W_2 between the mixture's cloud and at most {@code wassersteinCap} particles of the reference cloud. */
+    private double wassersteinToReference(double[] angles, double[] referenceCloud) {
+        int r = Math.min(referenceCloud.length / d, config.wassersteinCap());
+        double[] ref = Arrays.copyOf(referenceCloud, r * d);
+        return Wasserstein.w2(TorusPoints.of(d, MixtureOfExperts.wrap(angles)), TorusPoints.of(d, ref));
+    }
+
+    private static double rms(double[] a, double[] b) {
+        double s = 0;
+        for (int i = 0; i < a.length; i++) {
+            s += (a[i] - b[i]) * (a[i] - b[i]);
+        }
+        return Math.sqrt(s / a.length);
+    }
+
+    private long seedFor(int n, int index) {
+        long h = config.seed() * 0x9E3779B97F4A7C15L + n * 0xBF58476D1CE4E5B9L + index * 0x94D049BB133111EBL;
+        h ^= h >>> 31;
+        h *= 0xD6E8FEB86659FD93L;
+        return h ^ (h >>> 32);
+    }
+
+    private List<AnalysisResult.QuantityFit> fit(List<AnalysisResult.Sample> samples, double[] times,
+                                                 boolean meanField) {
+        int[] sizes = config.experts();
+        double[] n = Arrays.stream(sizes).asDoubleStream().toArray();
+        List<AnalysisResult.QuantityFit> fits = new ArrayList<>();
+        double w2Theory = d <= 2 ? -0.5 : -1.0 / d;
+        String w2Note = d == 1 ? "N^-1/2 (d = 1)" : d == 2 ? "sqrt(log N / N) (d = 2)" : "N^-1/d (d = " + d + ")";
+        for (int t = 0; t < times.length; t++) {
+            if (meanField && times[t] > 0) {
+                fits.add(fitOne("coupling", times[t], n, samples, sizes, t, AnalysisResult.Sample::coupling, -0.5,
+                        "N^-1/2 (propagation of chaos)"));
+                fits.add(fitOne("prediction_gap", times[t], n, samples, sizes, t,
+                        AnalysisResult.Sample::predictionGap, -0.5, "N^-1/2"));
+            }
+            if (meanField) {
+                fits.add(fitOne("wasserstein", times[t], n, samples, sizes, t, AnalysisResult.Sample::wasserstein,
+                        w2Theory, w2Note));
+            }
+            if (times[t] > 0) {
+                fits.add(fitOne("displacement", times[t], n, samples, sizes, t, AnalysisResult.Sample::displacement,
+                        meanField ? 0.0 : -0.5, meanField ? "O(1): angles move (mean-field)"
+                                : "N^-1/2: angles barely move (lazy)"));
+            }
+        }
+        double[][] floors = new double[config.seeds()][sizes.length];
+        for (AnalysisResult.Sample s : samples) {
+            floors[s.seedIndex()][indexOf(sizes, s.experts())] = s.floor();
+        }
+        fits.add(new AnalysisResult.QuantityFit("uniform_floor", Double.NaN, RateFit.acrossSeeds(n, floors),
+                w2Theory, w2Note));
+        return fits;
+    }
+
+    private AnalysisResult.QuantityFit fitOne(String name, double time, double[] n, List<AnalysisResult.Sample> samples,
+                                              int[] sizes, int t,
+                                              java.util.function.Function<AnalysisResult.Sample, double[]> quantity,
+                                              double theory, String note) {
+        double[][] values = new double[config.seeds()][sizes.length];
+        for (AnalysisResult.Sample s : samples) {
+            values[s.seedIndex()][indexOf(sizes, s.experts())] = quantity.apply(s)[t];
+        }
+        return new AnalysisResult.QuantityFit(name, time, RateFit.acrossSeeds(n, values), theory, note);
+    }
+
+    private static int indexOf(int[] sizes, int n) {
+        for (int i = 0; i < sizes.length; i++) {
+            if (sizes[i] == n) {
+                return i;
+            }
+        }
+        throw new IllegalStateException("size " + n + " not in the sweep");
+    }
+}

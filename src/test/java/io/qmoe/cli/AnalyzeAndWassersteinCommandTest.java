@@ -1,0 +1,72 @@
+package io.qmoe.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.qmoe.report.Json;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class AnalyzeAndWassersteinCommandTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void analyzeWritesSummaryTablesPlotsAndReport() throws Exception {
+        Path c = dir.resolve("q.qasm");
+        Files.writeString(c, EvalAndCircuitsCommandTest.QUBIT);
+        Path out = dir.resolve("an");
+        CliRunner.Result r = CliRunner.run("analyze", "--circuit", c.toString(), "--experts", "8,16,32", "--seeds",
+                "2", "--reference-size", "256", "--time", "0.5", "--dt", "0.1", "--grid", "32", "--out",
+                out.toString(), "--quiet");
+        assertThat(r.code()).as(r.err()).isZero();
+        for (String f : new String[] {"summary.json", "distances.csv", "fits.csv", "loss.csv", "report.html",
+                "loss_vs_time.png", "rate_coupling.png", "rate_wasserstein.png", "densities.png"}) {
+            assertThat(out.resolve(f)).exists();
+        }
+        JsonNode s = Json.read(out.resolve("summary.json"));
+        assertThat(s.get("dimension").asInt()).isEqualTo(2);
+        assertThat(s.get("per_n")).hasSize(3);
+        assertThat(s.get("fits").findValuesAsText("quantity")).contains("coupling", "prediction_gap",
+                "wasserstein", "uniform_floor");
+        assertThat(s.get("grid_vs_particles").get("mass_error").asDouble()).isLessThan(1e-12);
+        assertThat(Files.readString(out.resolve("report.html"))).contains("rate_coupling.png");
+        CliRunner.Result again = CliRunner.run("analyze", "--circuit", c.toString(), "--out", out.toString());
+        assertThat(again.code()).isEqualTo(2);
+        assertThat(again.err()).contains("--overwrite");
+    }
+
+    @Test
+    void analyzeRefusesNonPeriodicCircuits() throws Exception {
+        Path c = dir.resolve("p.qasm");
+        Files.writeString(c, "OPENQASM 3.0;\nqubit[1] q;\ninput float[64] t0;\ninput float[64] x0;\n"
+                + "#pragma qmoe data x0\nry(t0*x0) q[0];\n");
+        CliRunner.Result r = CliRunner.run("analyze", "--circuit", c.toString(), "--out",
+                dir.resolve("x").toString(), "--quiet");
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).contains("periodic").hasLineCount(1);
+    }
+
+    @Test
+    void wassersteinOfTwoFilesWrapsAroundTheTorus() throws Exception {
+        Path a = dir.resolve("a.csv");
+        Path b = dir.resolve("b.csv");
+        Files.writeString(a, "t0\n0.1\n3.0\n");
+        Files.writeString(b, "t0\n" + (2 * Math.PI - 0.1) + "\n3.2\n");
+        CliRunner.Result r = CliRunner.run("wasserstein", a.toString(), b.toString(), "--json");
+        assertThat(r.code()).as(r.err()).isZero();
+        JsonNode o = Json.MAPPER.readTree(r.out());
+        // optimal matching: 0.1 <-> 2pi-0.1 (distance 0.2), 3.0 <-> 3.2 (0.2): W_2 = 0.2
+        assertThat(o.get("distance").asDouble()).isCloseTo(0.2, within(1e-12));
+        assertThat(o.get("p").asInt()).isEqualTo(2);
+        assertThat(o.get("n_a").asInt()).isEqualTo(2);
+        assertThat(o.get("dimension").asInt()).isEqualTo(1);
+        Files.writeString(b, "t0\n0.5\nabc\n");
+        CliRunner.Result bad = CliRunner.run("wasserstein", a.toString(), b.toString());
+        assertThat(bad.code()).isEqualTo(2);
+        assertThat(bad.err()).contains("b.csv:3:1").hasLineCount(1);
+    }
+}

@@ -1,0 +1,105 @@
+package io.qmoe.meanfield;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.qmoe.circuit.ParametricCircuit;
+import io.qmoe.circuit.PauliObservable;
+import io.qmoe.mixture.Dataset;
+import io.qmoe.mixture.Expert;
+import io.qmoe.mixture.MixtureOfExperts;
+import io.qmoe.mixture.OutputScaling;
+import io.qmoe.mixture.RungeKutta4Integrator;
+import io.qmoe.mixture.Tasks;
+import io.qmoe.mixture.TimeGrid;
+import io.qmoe.testing.ClosedFormQubitExpert;
+import org.junit.jupiter.api.Test;
+
+class MeanFieldAnalysisTest {
+    private static final Expert EXPERT = ClosedFormQubitExpert.expert();
+    private static final Dataset DATA = Tasks.teacher(EXPERT, 10, 0);
+
+    private static AnalysisResult.QuantityFit fit(AnalysisResult r, String quantity, double time) {
+        return r.fits().stream().filter(f -> f.quantity().equals(quantity) && f.time() == time).findFirst()
+                .orElseThrow();
+    }
+
+    @Test
+    void couplingDistanceAndPredictionGapDecayLikeOneOverSqrtN() {
+        AnalysisConfig config = AnalysisConfig.builder().experts(16, 32, 64, 128, 256).seeds(4).referenceSize(4096)
+                .time(2).dt(0.1).snapshots(0, 2).wassersteinCap(256).build();
+        AnalysisResult r = new MeanFieldAnalysis(EXPERT, DATA, config).run((done, total, status) -> { });
+        assertThat(fit(r, "coupling", 2.0).fit().slope()).isBetween(-0.65, -0.35);
+        assertThat(fit(r, "prediction_gap", 2.0).fit().slope()).isBetween(-0.7, -0.3);
+        for (AnalysisResult.Sample s : r.samples()) {
+            assertThat(s.coupling()[0]).isZero();
+            assertThat(s.displacement()[0]).isZero();
+        }
+        // in the mean-field scaling the angles move by O(1) whatever N is
+        assertThat(Math.abs(fit(r, "displacement", 2.0).fit().slope())).isLessThan(0.1);
+    }
+
+    @Test
+    void lazyScalingAnglesBarelyMove() {
+        AnalysisConfig config = AnalysisConfig.builder().experts(16, 64, 256, 1024).seeds(2).referenceSize(1024)
+                .time(1).dt(0.1).snapshots(0, 1).scaling(OutputScaling.LAZY).build();
+        AnalysisResult r = new MeanFieldAnalysis(EXPERT, DATA, config).run((done, total, status) -> { });
+        assertThat(r.reference()).isNull();
+        assertThat(fit(r, "displacement", 1.0).fit().slope()).isBetween(-0.6, -0.4);
+    }
+
+    @Test
+    void theNonlinearProcessOfTheReferenceParticlesIsTheReferenceItself() {
+        MixtureOfExperts mixture = new MixtureOfExperts(EXPERT, 50);
+        double[] reference = mixture.initialAngles(9);
+        double[] driven = reference.clone();
+        TimeGrid grid = new TimeGrid(1, 10);
+        ResidualSchedule schedule = new ResidualSchedule();
+        RungeKutta4Integrator rk4 = new RungeKutta4Integrator();
+        for (int j = 0; j < grid.steps(); j++) {
+            schedule.beginStep();
+            rk4.advance(new RecordingFlow(mixture, DATA, schedule), grid.time(j), grid.time(j + 1), reference);
+            rk4.advance(new ScheduledResidualFlow(mixture, DATA, schedule.stages(j)), grid.time(j), grid.time(j + 1),
+                    driven);
+        }
+        assertThat(schedule.stages(0)).hasSize(4);
+        assertThat(driven).isEqualTo(reference);
+    }
+
+    @Test
+    void refusesCircuitsWhoseAnglesAreNotPeriodic() {
+        ParametricCircuit halfAngle = ParametricCircuit.builder(1).trainable("t0").data("x0")
+                .ry(0, "0.5*t0").rx(0, "x0").build();
+        ParametricCircuit product = ParametricCircuit.builder(1).trainable("t0").data("x0")
+                .ry(0, "t0*x0").build();
+        AnalysisConfig config = AnalysisConfig.builder().experts(4).referenceSize(8).build();
+        for (ParametricCircuit c : new ParametricCircuit[] {halfAngle, product}) {
+            Expert e = new Expert(c, PauliObservable.z(0), EXPERT.estimator(), EXPERT.gradientMethod());
+            assertThatThrownBy(() -> new MeanFieldAnalysis(e, DATA, config))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("2pi-periodic")
+                    .hasMessageContaining("t0");
+        }
+    }
+
+    @Test
+    void configRejectsBadValues() {
+        assertThatThrownBy(() -> AnalysisConfig.builder().experts(16, 16).build()).hasMessageContaining("twice");
+        assertThatThrownBy(() -> AnalysisConfig.builder().experts(64).referenceSize(32).build())
+                .hasMessageContaining("--reference-size");
+        assertThatThrownBy(() -> AnalysisConfig.builder().integrator("adaptive").build())
+                .hasMessageContaining("fixed step");
+        assertThatThrownBy(() -> AnalysisConfig.builder().time(1).snapshots(2).build())
+                .hasMessageContaining("--snapshots");
+        assertThatThrownBy(() -> AnalysisConfig.builder().seeds(0).build()).hasMessageContaining("--seeds");
+    }
+
+    @Test
+    void rateFitRecoversAKnownPowerLaw() {
+        double[] n = {10, 100, 1000};
+        double[] v = {3 * Math.pow(10, -0.5), 3 * Math.pow(100, -0.5), 3 * Math.pow(1000, -0.5)};
+        RateFit f = RateFit.of(n, v);
+        assertThat(f.slope()).isCloseTo(-0.5, org.assertj.core.api.Assertions.within(1e-12));
+        assertThat(f.at(10000)).isCloseTo(0.03, org.assertj.core.api.Assertions.within(1e-12));
+    }
+}

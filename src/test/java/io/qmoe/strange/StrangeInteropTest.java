@@ -1,0 +1,150 @@
+package io.qmoe.strange;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import io.qmoe.backend.StateVectorEstimator;
+import io.qmoe.circuit.GateKind;
+import io.qmoe.circuit.ParametricCircuit;
+import io.qmoe.circuit.PauliObservable;
+import io.qmoe.gradient.AdjointGradient;
+import io.qmoe.gradient.ParameterShiftGradient;
+import io.qmoe.gradient.ValuesAndGradients;
+import io.qmoe.testing.DenseReference;
+import io.qmoe.testing.RandomCircuits;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+import org.redfx.strange.Complex;
+import org.redfx.strange.Program;
+import org.redfx.strange.Step;
+import org.redfx.strange.gate.Hadamard;
+import org.redfx.strange.gate.RotationZ;
+import org.redfx.strange.local.SimpleQuantumExecutionEnvironment;
+
+class StrangeInteropTest {
+    private final StrangeEstimator strange = new StrangeEstimator(2);
+    private final StateVectorEstimator sv = new StateVectorEstimator(2);
+
+    @Test
+    void singleQubitClosedForms() {
+        for (double th : new double[] {-1.1, 0.3, 2.0}) {
+            ParametricCircuit ry = ParametricCircuit.builder(1).trainable("t").ry(0, "t").build();
+            ParametricCircuit rx = ParametricCircuit.builder(1).trainable("t").rx(0, "t").build();
+            assertThat(strange.value(ry, PauliObservable.z(0), new double[] {th})).isCloseTo(Math.cos(th),
+                    within(2e-6));
+            assertThat(strange.value(ry, PauliObservable.parse("X0"), new double[] {th}))
+                    .isCloseTo(Math.sin(th), within(2e-6));
+            assertThat(strange.value(rx, PauliObservable.parse("Y0"), new double[] {th}))
+                    .isCloseTo(-Math.sin(th), within(2e-6));
+        }
+    }
+
+    @Test
+    void hadamardRzHadamardWorksAroundTheRotationZDefect() {
+        ParametricCircuit c = ParametricCircuit.builder(1).trainable("t").h(0).rz(0, "t").h(0).build();
+        for (double th : new double[] {0.4, 1.5, 3.0}) {
+            assertThat(strange.value(c, PauliObservable.z(0), new double[] {th})).isCloseTo(Math.cos(th),
+                    within(2e-6));
+            // Strange's own RotationZ in the same circuit leaves |0>: <Z> = 1 whatever the angle (the 0.1.3 defect)
+            Program naive = new Program(1, new Step(new Hadamard(0)), new Step(new RotationZ(th, 0)),
+                    new Step(new Hadamard(0)));
+            Complex[] a = new SimpleQuantumExecutionEnvironment().runProgram(naive).getProbability();
+            assertThat(a[0].abssqr() - a[1].abssqr()).isCloseTo(1.0, within(1e-6));
+        }
+    }
+
+    @Test
+    void bellAndGhz() {
+        ParametricCircuit bell = ParametricCircuit.builder(2).h(0).cx(0, 1).build();
+        assertThat(strange.value(bell, PauliObservable.parse("Z0Z1"), new double[0])).isCloseTo(1, within(2e-6));
+        assertThat(strange.value(bell, PauliObservable.parse("X0X1"), new double[0])).isCloseTo(1, within(2e-6));
+        assertThat(strange.value(bell, PauliObservable.parse("Y0Y1"), new double[0])).isCloseTo(-1, within(2e-6));
+        for (int n = 3; n <= 5; n++) {
+            ParametricCircuit.Builder b = ParametricCircuit.builder(n).h(0);
+            for (int q = 1; q < n; q++) {
+                b.cx(0, q);
+            }
+            StringBuilder xs = new StringBuilder();
+            for (int q = 0; q < n; q++) {
+                xs.append('X').append(q);
+            }
+            assertThat(strange.value(b.build(), PauliObservable.parse(xs.toString()), new double[0]))
+                    .isCloseTo(1, within(2e-6));
+        }
+    }
+
+    @Test
+    void everyGateKindMatchesTheDenseReference() {
+        SplittableRandom rnd = new SplittableRandom(21);
+        for (GateKind k : GateKind.values()) {
+            for (int trial = 0; trial < 3; trial++) {
+                ParametricCircuit.Builder b = ParametricCircuit.builder(3).trainable("t");
+                for (int q = 0; q < 3; q++) {
+                    b.ry(q, String.valueOf(rnd.nextDouble() * 3)).rz(q, String.valueOf(rnd.nextDouble() * 3));
+                }
+                int a = rnd.nextInt(3);
+                int c = (a + 1 + rnd.nextInt(2)) % 3;
+                int[] qs = k.qubits() == 1 ? new int[] {a} : new int[] {c, a};
+                if (k.parametric()) {
+                    b.gate(k, "t", qs);
+                } else {
+                    b.gate(k, qs);
+                }
+                ParametricCircuit circuit = b.build();
+                double[] in = {rnd.nextDouble() * 6 - 3};
+                double[][] ref = DenseReference.state(circuit, in);
+                for (String o : new String[] {"X0", "Y1", "Z2", "X0Y1", "Z0Z2", "Y1X2"}) {
+                    PauliObservable obs = PauliObservable.parse(o);
+                    assertThat(strange.value(circuit, obs, in)).as(k + " " + o)
+                            .isCloseTo(DenseReference.expectation(obs, ref, 3), within(2e-6));
+                }
+            }
+        }
+    }
+
+    @Test
+    void hundredRandomCircuitsAgreeWithTheStateVectorEngine() {
+        SplittableRandom rnd = new SplittableRandom(22);
+        for (int trial = 0; trial < 100; trial++) {
+            int n = 1 + rnd.nextInt(6);
+            ParametricCircuit c = RandomCircuits.circuit(rnd, n, 15, false);
+            PauliObservable o = RandomCircuits.observable(rnd, n);
+            double[][] batch = {RandomCircuits.inputs(rnd, c), RandomCircuits.inputs(rnd, c)};
+            double[] s = strange.values(c, o, batch);
+            double[] v = sv.values(c, o, batch);
+            double tol = 2e-6 * Math.max(1, o.normBound());
+            assertThat(s[0]).as("trial " + trial).isCloseTo(v[0], within(tol));
+            assertThat(s[1]).as("trial " + trial).isCloseTo(v[1], within(tol));
+        }
+    }
+
+    @Test
+    void parameterShiftThroughStrangeMatchesAdjoint() {
+        SplittableRandom rnd = new SplittableRandom(23);
+        ParametricCircuit c = RandomCircuits.circuit(rnd, 3, 12, false);
+        double[][] batch = {RandomCircuits.inputs(rnd, c)};
+        ValuesAndGradients ps = new ParameterShiftGradient(strange).evaluate(c, PauliObservable.z(0), batch);
+        ValuesAndGradients ad = new AdjointGradient(1).evaluate(c, PauliObservable.z(0), batch);
+        for (int k = 0; k < c.trainableCount(); k++) {
+            assertThat(ps.gradient(0, k)).isCloseTo(ad.gradient(0, k), within(1e-5));
+        }
+    }
+
+    @Test
+    void programsOfFixedGatesConvertBack() {
+        ParametricCircuit c = ParametricCircuit.builder(3).h(0).cx(0, 2).gate(GateKind.RX, "0.7", 1)
+                .gate(GateKind.RY, "-1.2", 2).gate(GateKind.P, "0.4", 0).cz(1, 2).gate(GateKind.SWAP, 0, 1)
+                .gate(GateKind.Y, 2).build();
+        Program p = StrangePrograms.toProgram(c, new double[0]);
+        ParametricCircuit back = FromStrange.toCircuit(p);
+        double[][] a = StrangeEstimator.state(c, new double[0]);
+        double[][] b = StrangeEstimator.state(back, new double[0]);
+        for (int i = 0; i < 8; i++) {
+            assertThat(b[0][i]).isCloseTo(a[0][i], within(1e-6));
+            assertThat(b[1][i]).isCloseTo(a[1][i], within(1e-6));
+        }
+        Program withRz = new Program(1, new Step(new RotationZ(0.3, 0)));
+        assertThatThrownBy(() -> FromStrange.toCircuit(withRz)).hasMessageContaining("global phase");
+    }
+}
