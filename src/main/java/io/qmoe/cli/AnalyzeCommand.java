@@ -56,10 +56,10 @@ final class AnalyzeCommand implements Callable<Integer> {
             description = "Particles in the reference solution (default ${DEFAULT-VALUE}).")
     int referenceSize;
 
-    @Option(names = {"--time", "-T"}, defaultValue = "2", description = "Final time (default ${DEFAULT-VALUE}).")
+    @Option(names = {"--time", "-T"}, defaultValue = "4", description = "Final time (default ${DEFAULT-VALUE}).")
     double time;
 
-    @Option(names = "--dt", defaultValue = "0.05", description = "Step (default ${DEFAULT-VALUE}).")
+    @Option(names = "--dt", defaultValue = "0.1", description = "Step (default ${DEFAULT-VALUE}).")
     double dt;
 
     @Option(names = "--integrator", defaultValue = "rk4", description = "rk4 or euler (default ${DEFAULT-VALUE}).")

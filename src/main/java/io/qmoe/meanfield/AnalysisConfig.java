@@ -78,14 +78,14 @@ public record AnalysisConfig(int[] experts, int seeds, int referenceSize, long s
         return new Builder();
     }
 
-    /** Builds an {@link AnalysisConfig}; defaults: N = 16…1024, 3 seeds, reference 8192, T = 2, dt = 0.05, rk4. */
+    /** Builds an {@link AnalysisConfig}; defaults: N = 16…1024, 3 seeds, reference 8192, T = 4, dt = 0.1, rk4. */
     public static final class Builder {
         private int[] experts = {16, 32, 64, 128, 256, 512, 1024};
         private int seeds = 3;
         private int referenceSize = 8192;
         private long seed = 1;
-        private double time = 2;
-        private double dt = 0.05;
+        private double time = 4;
+        private double dt = 0.1;
         private String integrator = "rk4";
         private double[] snapshots;
         private int wassersteinCap = 2048;

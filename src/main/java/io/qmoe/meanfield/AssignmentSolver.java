@@ -16,6 +16,61 @@ public final class AssignmentSolver {
     public record Assignment(int[] rowToColumn, double cost) {
     }
 
+    /**
+     * Jonker–Volgenant column reduction: v_j = min_i c_ij, and each column is given to its minimising row when that row
+     * is still free. With u = 0 every reduced cost c_ij − u_i − v_j is ≥ 0 and is 0 on the assigned pairs, so the
+     * partial assignment and the duals satisfy the invariants of the augmenting phase, which stays exact.
+     */
+    private static void columnReduction(double[] cost, int n, double[] v, int[] col4row, int[] row4col) {
+        int[] argmin = new int[n];
+        Arrays.fill(v, Double.POSITIVE_INFINITY);
+        for (int i = 0; i < n; i++) {
+            int base = i * n;
+            for (int j = 0; j < n; j++) {
+                double c = cost[base + j];
+                if (c < v[j]) {
+                    v[j] = c;
+                    argmin[j] = i;
+                }
+            }
+        }
+        for (int j = 0; j < n; j++) {
+            int i = argmin[j];
+            if (col4row[i] == -1) {
+                col4row[i] = j;
+                row4col[j] = i;
+            }
+        }
+    }
+
+    /**
+     * One Dijkstra relaxation from row i over the unscanned columns; returns the unscanned column with the smallest
+     * tentative distance, preferring a free column on ties. A method of its own so the JIT compiles it early.
+     */
+    private static int scanRow(double[] cost, int rowBase, double ui, double[] v, double[] shortest, int[] path,
+                               boolean[] scannedCol, int[] row4col, int i) {
+        int n = v.length;
+        int best = -1;
+        double lowest = Double.POSITIVE_INFINITY;
+        for (int j = 0; j < n; j++) {
+            if (scannedCol[j]) {
+                continue;
+            }
+            double r = ui + cost[rowBase + j] - v[j];
+            double s = shortest[j];
+            if (r < s) {
+                path[j] = i;
+                shortest[j] = r;
+                s = r;
+            }
+            if (s < lowest || (s == lowest && row4col[j] == -1)) {
+                lowest = s;
+                best = j;
+            }
+        }
+        return best;
+    }
+
     /** Solves for a row-major n×n cost matrix (finite entries). */
     public static Assignment solve(double[] cost, int n) {
         if (cost.length != (long) n * n) {
@@ -32,53 +87,36 @@ public final class AssignmentSolver {
         int[] path = new int[n];
         int[] col4row = new int[n];
         int[] row4col = new int[n];
-        int[] remaining = new int[n];
         boolean[] scannedRow = new boolean[n];
         boolean[] scannedCol = new boolean[n];
         Arrays.fill(col4row, -1);
         Arrays.fill(row4col, -1);
+        columnReduction(cost, n, v, col4row, row4col);
         for (int cur = 0; cur < n; cur++) {
+            if (col4row[cur] != -1) {
+                continue;
+            }
             Arrays.fill(shortest, Double.POSITIVE_INFINITY);
             Arrays.fill(scannedRow, false);
             Arrays.fill(scannedCol, false);
-            int numRemaining = n;
-            for (int j = 0; j < n; j++) {
-                remaining[j] = n - j - 1;
-            }
             double minVal = 0;
             int i = cur;
             int sink = -1;
             while (sink == -1) {
                 scannedRow[i] = true;
-                int index = -1;
-                double lowest = Double.POSITIVE_INFINITY;
-                int rowBase = i * n;
-                double ui = minVal - u[i];
-                for (int it = 0; it < numRemaining; it++) {
-                    int j = remaining[it];
-                    double r = ui + cost[rowBase + j] - v[j];
-                    if (r < shortest[j]) {
-                        path[j] = i;
-                        shortest[j] = r;
-                    }
-                    double s = shortest[j];
-                    if (s < lowest || (s == lowest && row4col[j] == -1)) {
-                        lowest = s;
-                        index = it;
-                    }
-                }
+                int best = scanRow(cost, i * n, minVal - u[i], v, shortest, path, scannedCol, row4col, i);
+                double lowest = shortest[best];
                 minVal = lowest;
-                if (minVal == Double.POSITIVE_INFINITY) {
+                if (best < 0 || minVal == Double.POSITIVE_INFINITY) {
                     throw new IllegalStateException("no feasible assignment");
                 }
-                int j = remaining[index];
+                int j = best;
                 if (row4col[j] == -1) {
                     sink = j;
                 } else {
                     i = row4col[j];
                 }
                 scannedCol[j] = true;
-                remaining[index] = remaining[--numRemaining];
             }
             u[cur] += minVal;
             for (int r = 0; r < n; r++) {

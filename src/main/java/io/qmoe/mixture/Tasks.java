@@ -17,7 +17,7 @@ import java.util.SplittableRandom;
  */
 public final class Tasks {
     /** Number of experts in the teacher mixture of the {@code teacher} task. */
-    public static final int TEACHER_SIZE = 4;
+    public static final int TEACHER_SIZE = 1;
     /** Default number of data points. */
     public static final int DEFAULT_POINTS = 20;
 

@@ -116,7 +116,7 @@ final class AnalysisPlots {
             rows.add(r.reference().clouds());
         }
         int d = r.dimension();
-        int bins = 32;
+        int bins = 16;
         int cell = 180;
         int label = 24;
         double[] times = r.snapshotTimes();
