@@ -14,6 +14,21 @@ final class StateKernels {
                        double ci, double dr, double di) {
         int dim = re.length;
         int stride = 1 << q;
+        if (stride < 8) {
+            for (int k = 0, half = dim >> 1; k < half; k++) {
+                int i = insertZero(k, q);
+                int j = i + stride;
+                double xr = re[i];
+                double xi = im[i];
+                double yr = re[j];
+                double yi = im[j];
+                re[i] = ar * xr - ai * xi + br * yr - bi * yi;
+                im[i] = ar * xi + ai * xr + br * yi + bi * yr;
+                re[j] = cr * xr - ci * xi + dr * yr - di * yi;
+                im[j] = cr * xi + ci * xr + dr * yi + di * yr;
+            }
+            return;
+        }
         for (int base = 0; base < dim; base += stride << 1) {
             int end = base + stride;
             for (int i = base; i < end; i++) {
@@ -33,25 +48,22 @@ final class StateKernels {
     /** Applies the 2×2 matrix to {@code target} on the subspace where {@code control} is 1. */
     static void applyControlled1(double[] re, double[] im, int control, int target, double ar, double ai, double br,
                                  double bi, double cr, double ci, double dr, double di) {
-        int dim = re.length;
-        int stride = 1 << target;
+        int quarter = re.length >> 2;
+        int lo = Math.min(control, target);
+        int hi = Math.max(control, target);
         int cbit = 1 << control;
-        for (int base = 0; base < dim; base += stride << 1) {
-            int end = base + stride;
-            for (int i = base; i < end; i++) {
-                if ((i & cbit) == 0) {
-                    continue;
-                }
-                int j = i + stride;
-                double xr = re[i];
-                double xi = im[i];
-                double yr = re[j];
-                double yi = im[j];
-                re[i] = ar * xr - ai * xi + br * yr - bi * yi;
-                im[i] = ar * xi + ai * xr + br * yi + bi * yr;
-                re[j] = cr * xr - ci * xi + dr * yr - di * yi;
-                im[j] = cr * xi + ci * xr + dr * yi + di * yr;
-            }
+        int stride = 1 << target;
+        for (int k = 0; k < quarter; k++) {
+            int i = insertZero(insertZero(k, lo), hi) | cbit;
+            int j = i + stride;
+            double xr = re[i];
+            double xi = im[i];
+            double yr = re[j];
+            double yi = im[j];
+            re[i] = ar * xr - ai * xi + br * yr - bi * yi;
+            im[i] = ar * xi + ai * xr + br * yi + bi * yr;
+            re[j] = cr * xr - ci * xi + dr * yr - di * yi;
+            im[j] = cr * xi + ci * xr + dr * yi + di * yr;
         }
     }
 
@@ -59,6 +71,21 @@ final class StateKernels {
     static void rotateReal(double[] re, double[] im, int q, double c, double s) {
         int dim = re.length;
         int stride = 1 << q;
+        if (stride < 8) {
+            for (int k = 0, half = dim >> 1; k < half; k++) {
+                int i = insertZero(k, q);
+                int j = i + stride;
+                double xr = re[i];
+                double xi = im[i];
+                double yr = re[j];
+                double yi = im[j];
+                re[i] = c * xr - s * yr;
+                im[i] = c * xi - s * yi;
+                re[j] = s * xr + c * yr;
+                im[j] = s * xi + c * yi;
+            }
+            return;
+        }
         for (int base = 0; base < dim; base += stride << 1) {
             int end = base + stride;
             for (int i = base; i < end; i++) {
@@ -79,6 +106,21 @@ final class StateKernels {
     static void rotateX(double[] re, double[] im, int q, double c, double s) {
         int dim = re.length;
         int stride = 1 << q;
+        if (stride < 8) {
+            for (int k = 0, half = dim >> 1; k < half; k++) {
+                int i = insertZero(k, q);
+                int j = i + stride;
+                double xr = re[i];
+                double xi = im[i];
+                double yr = re[j];
+                double yi = im[j];
+                re[i] = c * xr + s * yi;
+                im[i] = c * xi - s * yr;
+                re[j] = c * yr + s * xi;
+                im[j] = c * yi - s * xr;
+            }
+            return;
+        }
         for (int base = 0; base < dim; base += stride << 1) {
             int end = base + stride;
             for (int i = base; i < end; i++) {
@@ -98,39 +140,51 @@ final class StateKernels {
     /** diag(e^{i·p0}, e^{i·p1}) on qubit q given as cos/sin pairs. */
     static void diagonal1(double[] re, double[] im, int q, double c0, double s0, double c1, double s1) {
         int dim = re.length;
-        int bit = 1 << q;
-        boolean skip0 = c0 == 1 && s0 == 0;
-        for (int i = 0; i < dim; i++) {
-            double c;
-            double s;
-            if ((i & bit) == 0) {
-                if (skip0) {
-                    continue;
-                }
-                c = c0;
-                s = s0;
-            } else {
-                c = c1;
-                s = s1;
-            }
-            double xr = re[i];
-            double xi = im[i];
-            re[i] = c * xr - s * xi;
-            im[i] = c * xi + s * xr;
-        }
-    }
-
-    /** Multiplies the amplitudes with both bits a and b set by e^{iλ} (controlled phase). */
-    static void phaseOnBoth(double[] re, double[] im, int a, int b, double c, double s) {
-        int dim = re.length;
-        int mask = (1 << a) | (1 << b);
-        for (int i = 0; i < dim; i++) {
-            if ((i & mask) == mask) {
+        int stride = 1 << q;
+        if (stride < 8) {
+            for (int i = 0; i < dim; i++) {
+                boolean one = (i & stride) != 0;
+                double c = one ? c1 : c0;
+                double s = one ? s1 : s0;
                 double xr = re[i];
                 double xi = im[i];
                 re[i] = c * xr - s * xi;
                 im[i] = c * xi + s * xr;
             }
+            return;
+        }
+        boolean skip0 = c0 == 1 && s0 == 0;
+        for (int base = 0; base < dim; base += stride << 1) {
+            int end = base + stride;
+            if (!skip0) {
+                for (int i = base; i < end; i++) {
+                    double xr = re[i];
+                    double xi = im[i];
+                    re[i] = c0 * xr - s0 * xi;
+                    im[i] = c0 * xi + s0 * xr;
+                }
+            }
+            for (int i = end; i < end + stride; i++) {
+                double xr = re[i];
+                double xi = im[i];
+                re[i] = c1 * xr - s1 * xi;
+                im[i] = c1 * xi + s1 * xr;
+            }
+        }
+    }
+
+    /** Multiplies the amplitudes with both bits a and b set by e^{iλ} (controlled phase). */
+    static void phaseOnBoth(double[] re, double[] im, int a, int b, double c, double s) {
+        int quarter = re.length >> 2;
+        int lo = Math.min(a, b);
+        int hi = Math.max(a, b);
+        int both = (1 << a) | (1 << b);
+        for (int k = 0; k < quarter; k++) {
+            int i = insertZero(insertZero(k, lo), hi) | both;
+            double xr = re[i];
+            double xi = im[i];
+            re[i] = c * xr - s * xi;
+            im[i] = c * xi + s * xr;
         }
     }
 
@@ -192,51 +246,61 @@ final class StateKernels {
         }
     }
 
-    /** CNOT. */
+    /** CNOT: swaps the amplitude pairs with the control bit set, enumerated by inserting the two fixed bits. */
     static void cnot(double[] re, double[] im, int control, int target) {
-        int dim = re.length;
+        int quarter = re.length >> 2;
+        int lo = Math.min(control, target);
+        int hi = Math.max(control, target);
         int cbit = 1 << control;
         int tbit = 1 << target;
-        for (int i = 0; i < dim; i++) {
-            if ((i & cbit) != 0 && (i & tbit) == 0) {
-                int j = i | tbit;
-                double t = re[i];
-                re[i] = re[j];
-                re[j] = t;
-                t = im[i];
-                im[i] = im[j];
-                im[j] = t;
-            }
+        for (int k = 0; k < quarter; k++) {
+            int i = insertZero(insertZero(k, lo), hi) | cbit;
+            int j = i | tbit;
+            double t = re[i];
+            re[i] = re[j];
+            re[j] = t;
+            t = im[i];
+            im[i] = im[j];
+            im[j] = t;
         }
+    }
+
+    /** k with a zero bit inserted at position b. */
+    static int insertZero(int k, int b) {
+        int low = k & ((1 << b) - 1);
+        return ((k >> b) << (b + 1)) | low;
     }
 
     /** SWAP. */
     static void swap(double[] re, double[] im, int a, int b) {
-        int dim = re.length;
+        int quarter = re.length >> 2;
+        int lo = Math.min(a, b);
+        int hi = Math.max(a, b);
         int abit = 1 << a;
         int bbit = 1 << b;
-        for (int i = 0; i < dim; i++) {
-            if ((i & abit) != 0 && (i & bbit) == 0) {
-                int j = (i ^ abit) | bbit;
-                double t = re[i];
-                re[i] = re[j];
-                re[j] = t;
-                t = im[i];
-                im[i] = im[j];
-                im[j] = t;
-            }
+        for (int k = 0; k < quarter; k++) {
+            int base = insertZero(insertZero(k, lo), hi);
+            int i = base | abit;
+            int j = base | bbit;
+            double t = re[i];
+            re[i] = re[j];
+            re[j] = t;
+            t = im[i];
+            im[i] = im[j];
+            im[j] = t;
         }
     }
 
     /** Flips the sign of amplitudes with both bits set (CZ). */
     static void cz(double[] re, double[] im, int a, int b) {
-        int dim = re.length;
-        int mask = (1 << a) | (1 << b);
-        for (int i = 0; i < dim; i++) {
-            if ((i & mask) == mask) {
-                re[i] = -re[i];
-                im[i] = -im[i];
-            }
+        int quarter = re.length >> 2;
+        int lo = Math.min(a, b);
+        int hi = Math.max(a, b);
+        int both = (1 << a) | (1 << b);
+        for (int k = 0; k < quarter; k++) {
+            int i = insertZero(insertZero(k, lo), hi) | both;
+            re[i] = -re[i];
+            im[i] = -im[i];
         }
     }
 }

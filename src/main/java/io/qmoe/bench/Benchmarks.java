@@ -1,0 +1,183 @@
+package io.qmoe.bench;
+
+import io.qmoe.backend.StateVectorEstimator;
+import io.qmoe.circuit.Ansatz;
+import io.qmoe.circuit.ParametricCircuit;
+import io.qmoe.circuit.PauliObservable;
+import io.qmoe.gradient.AdjointGradient;
+import io.qmoe.gradient.ParameterShiftGradient;
+import io.qmoe.meanfield.TorusPoints;
+import io.qmoe.meanfield.Wasserstein;
+import io.qmoe.mixture.Dataset;
+import io.qmoe.mixture.Expert;
+import io.qmoe.mixture.MixtureOfExperts;
+import io.qmoe.mixture.Tasks;
+import io.qmoe.qasm.LoadedCircuit;
+import io.qmoe.qasm.QasmReader;
+import io.qmoe.strange.StrangeEstimator;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.SplittableRandom;
+
+/**
+ * The measurements behind docs/BENCHMARKS.md, printed as Markdown tables: the state-vector engine against Strange in
+ * the same run, ns per amplitude per gate, the fixed cost per circuit, adjoint against parameter-shift gradients, one
+ * velocity-field evaluation of a 1000-expert mixture, and exact W_2 at 5000 points. {@code quick} shrinks every size
+ * so the whole run takes seconds (a smoke test, not figures to quote).
+ */
+public final class Benchmarks {
+    private final PrintWriter out;
+    private final boolean quick;
+    private final int threads;
+
+    /** Prints to {@code out}; {@code threads} for the multi-threaded rows. */
+    public Benchmarks(PrintWriter out, boolean quick, int threads) {
+        this.out = out;
+        this.quick = quick;
+        this.threads = threads;
+    }
+
+    private static double[][] bindings(ParametricCircuit c, int n, long seed) {
+        SplittableRandom rnd = new SplittableRandom(seed);
+        double[][] b = new double[n][c.inputCount()];
+        for (double[] row : b) {
+            for (int i = 0; i < row.length; i++) {
+                row[i] = rnd.nextDouble() * 2 * Math.PI;
+            }
+        }
+        return b;
+    }
+
+    private void printf(String format, Object... args) {
+        out.printf(Locale.ROOT, format, args);
+        out.flush();
+    }
+
+    /** Engine against Strange, per circuit, single thread each, same run. */
+    public void engineVersusStrange() {
+        printf("%n### Time per circuit evaluation: fast engine vs Strange (1 thread each, same run)%n%n");
+        printf("| circuit | qubits | gates | engine µs | Strange µs | Strange / engine |%n");
+        printf("| --- | ---: | ---: | ---: | ---: | ---: |%n");
+        StateVectorEstimator sv = new StateVectorEstimator(1);
+        StrangeEstimator strange = new StrangeEstimator(1);
+        for (String file : new String[] {"reupload-1q.qasm", "hea-2q.qasm", "hea-4q.qasm"}) {
+            Path p = Path.of("circuits", file);
+            if (Files.exists(p)) {
+                LoadedCircuit lc = QasmReader.read(p);
+                row(file, lc.circuit(), lc.observable(), sv, strange);
+            }
+        }
+        int maxQubits = quick ? 6 : 12;
+        for (int n = 2; n <= maxQubits; n += 2) {
+            ParametricCircuit c = Ansatz.hardwareEfficient(n, 3, 0);
+            row("hardware-efficient, 3 layers", c, PauliObservable.z(0), sv, strange);
+        }
+    }
+
+    private void row(String name, ParametricCircuit c, PauliObservable o, StateVectorEstimator sv,
+                     StrangeEstimator strange) {
+        int batch = quick ? 200 : 2000;
+        double[][] b = bindings(c, batch, 1);
+        double engine = Stopwatch.median(() -> sv.values(c, o, b), 3, 5, quick ? 0.2 : 1.0) / batch;
+        int sb = Math.max(2, (int) Math.min(200, 0.3 / Math.max(1e-6, 4e-6 * (1 << c.qubitCount())
+                * c.gates().size())));
+        double[][] s = bindings(c, quick ? 2 : sb, 2);
+        double st = Stopwatch.median(() -> strange.values(c, o, s), 1, 3, quick ? 0.2 : 2.0) / s.length;
+        printf("| %s | %d | %d | %.3f | %.1f | %.0f |%n", name, c.qubitCount(), c.gates().size(), engine * 1e6,
+                st * 1e6, st / engine);
+    }
+
+    /** ns per amplitude per gate and the fixed per-circuit cost. */
+    public void throughput() {
+        printf("%n### Engine throughput (1 thread)%n%n| qubits | gates | µs per circuit | ns per amplitude per gate |%n");
+        printf("| ---: | ---: | ---: | ---: |%n");
+        StateVectorEstimator sv = new StateVectorEstimator(1);
+        int[] sizes = quick ? new int[] {10} : new int[] {10, 12, 14, 16};
+        for (int n : sizes) {
+            ParametricCircuit c = Ansatz.hardwareEfficient(n, 2, 0);
+            int batch = Math.max(2, (quick ? 1 << 13 : 1 << 18) >> n);
+            double[][] b = bindings(c, batch, 3);
+            double t = Stopwatch.median(() -> sv.values(c, PauliObservable.z(0), b), 2, 5, quick ? 0.2 : 1.0) / batch;
+            // the gates plus one pass for the observable
+            printf("| %d | %d | %.1f | %.3f |%n", n, c.gates().size(), t * 1e6,
+                    t * 1e9 / ((double) (1 << n) * (c.gates().size() + 1)));
+        }
+        ParametricCircuit tiny = ParametricCircuit.builder(4).trainable("t").ry(0, "t").build();
+        int batch = quick ? 10_000 : 200_000;
+        double[][] b = bindings(tiny, batch, 4);
+        double t = Stopwatch.median(() -> sv.values(tiny, PauliObservable.z(0), b), 3, 5, quick ? 0.2 : 1.0) / batch;
+        printf("%nFixed cost per circuit in a batch (4 qubits, one gate, ⟨Z0⟩): %.3f µs%n", t * 1e6);
+    }
+
+    /** Gradient time per expert: adjoint against parameter-shift, as multiples of one forward pass. */
+    public void gradients() {
+        printf("%n### Gradient per expert, 1 thread (4-qubit hardware-efficient circuits; d = 8 × layers)%n%n");
+        printf("| d | forward µs | adjoint µs | adjoint / forward | parameter-shift µs | shift / forward |%n");
+        printf("| ---: | ---: | ---: | ---: | ---: | ---: |%n");
+        StateVectorEstimator sv = new StateVectorEstimator(1);
+        AdjointGradient adjoint = new AdjointGradient(1);
+        ParameterShiftGradient shift = new ParameterShiftGradient(sv);
+        int[][] shapes = quick ? new int[][] {{2, 1}, {4, 1}} : new int[][] {{2, 1}, {4, 1}, {4, 2}, {4, 4}, {4, 8},
+            {4, 16}};
+        for (int[] shape : shapes) {
+            ParametricCircuit c = Ansatz.hardwareEfficient(shape[0], shape[1], 1);
+            int batch = quick ? 50 : 500;
+            double[][] b = bindings(c, batch, 5);
+            PauliObservable z = PauliObservable.z(0);
+            double budget = quick ? 0.1 : 0.5;
+            double fwd = Stopwatch.median(() -> sv.values(c, z, b), 2, 5, budget) / batch;
+            double adj = Stopwatch.median(() -> adjoint.evaluate(c, z, b), 2, 5, budget) / batch;
+            double ps = Stopwatch.median(() -> shift.evaluate(c, z, b), 1, 3, budget) / batch;
+            printf("| %d | %.2f | %.2f | %.1f | %.1f | %.1f |%n", c.trainableCount(), fwd * 1e6, adj * 1e6,
+                    adj / fwd, ps * 1e6, ps / fwd);
+        }
+    }
+
+    /** One velocity-field evaluation: N = 1000, M = 50, the 4-qubit 16-angle expert; Strange extrapolated. */
+    public void velocityField() {
+        Path p = Path.of("circuits", "hea-4q.qasm");
+        if (!Files.exists(p)) {
+            return;
+        }
+        LoadedCircuit lc = QasmReader.read(p);
+        int n = quick ? 100 : 1000;
+        int m = quick ? 10 : 50;
+        Expert fast = new Expert(lc.circuit(), lc.observable(), new StateVectorEstimator(threads),
+                new AdjointGradient(threads));
+        Dataset data = Tasks.teacher(fast, m, 0);
+        MixtureOfExperts mix = new MixtureOfExperts(fast, n);
+        double[] angles = mix.initialAngles(1);
+        double t = Stopwatch.median(() -> mix.evaluateWithVelocity(angles, data), 2, 5, quick ? 0.2 : 2.0);
+        printf("%n### Velocity field, N = %d experts, M = %d points, %s (%d angles)%n%n", n, m, p,
+                lc.circuit().trainableCount());
+        printf("| method | experts timed | seconds | per full evaluation |%n| --- | ---: | ---: | ---: |%n");
+        printf("| state vector + adjoint, %d threads | %d | %.4f | %.4f s |%n", threads, n, t, t);
+        StrangeEstimator strange = new StrangeEstimator(threads);
+        Expert slow = new Expert(lc.circuit(), lc.observable(), strange, new ParameterShiftGradient(strange));
+        int small = quick ? 1 : 2;
+        MixtureOfExperts few = new MixtureOfExperts(slow, small);
+        double[] a2 = few.initialAngles(1);
+        double ts = Stopwatch.median(() -> few.evaluateWithVelocity(a2, data), 0, 1, 0);
+        double full = ts * n / small;
+        printf("| Strange + parameter-shift, %d threads | %d | %.2f | %.0f s (extrapolated, %.0f× slower) |%n",
+                threads, small, ts, full, full / t);
+    }
+
+    /** Exact W_2 between two uniform clouds on T^4. */
+    public void wasserstein() {
+        printf("%n### Exact W_2 (optimal assignment, torus cost), first call in the process%n%n");
+        printf("| points | d | seconds | W_2 |%n| ---: | ---: | ---: | ---: |%n");
+        int[] sizes = quick ? new int[] {500} : new int[] {1000, 2000, 5000};
+        for (int d : new int[] {2, 4}) {
+            for (int n : sizes) {
+                TorusPoints a = TorusPoints.of(d, MixtureOfExperts.uniformAngles(n, d, 1));
+                TorusPoints b = TorusPoints.of(d, MixtureOfExperts.uniformAngles(n, d, 2));
+                long t0 = System.nanoTime();
+                double w = Wasserstein.w2(a, b);
+                printf("| %d | %d | %.2f | %.5f |%n", n, d, (System.nanoTime() - t0) / 1e9, w);
+            }
+        }
+    }
+}
