@@ -41,23 +41,25 @@ public final class AdjointDifferentiator {
             double[] pim = new double[dim];
             double[] lre = new double[dim];
             double[] lim = new double[dim];
+            double[] cos = new double[gates];
+            double[] sin = new double[gates];
             for (int r = from; r < to; r++) {
                 double[] inputs = bindings[r];
-                compiled.run(inputs, pre, pim);
+                compiled.trig(inputs, cos, sin);
+                compiled.run(pre, pim, cos, sin);
                 values[r] = observable.expectation(pre, pim);
                 applyObservable(observable, pre, pim, lre, lim);
                 int base = r * d;
                 for (int g = gates - 1; g >= 0; g--) {
-                    double angle = compiled.angle(g, inputs);
                     if (dependsOn[g].length > 0) {
                         double dphi = 2 * compiled.generatorImagOverlap(g, lre, lim, pre, pim);
                         for (int k : dependsOn[g]) {
                             gradients[base + k] += dphi * compiled.angleDerivative(g, inputs, k);
                         }
                     }
-                    if (g > 0 || dependsOn[g].length > 0) {
-                        compiled.apply(g, pre, pim, angle, true);
-                        compiled.apply(g, lre, lim, angle, true);
+                    if (g > 0) {
+                        compiled.apply(g, pre, pim, cos[g], sin[g], true);
+                        compiled.apply(g, lre, lim, cos[g], sin[g], true);
                     }
                 }
             }

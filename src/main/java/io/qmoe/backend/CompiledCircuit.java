@@ -13,6 +13,8 @@ import io.qmoe.circuit.ParametricCircuit;
  */
 public final class CompiledCircuit {
     private static final double INV_SQRT2 = Math.sqrt(0.5);
+    /** GateKind.values() clones its array on every call; the kernels index this copy instead. */
+    private static final GateKind[] KINDS = GateKind.values();
 
     private final ParametricCircuit circuit;
     private final int qubits;
@@ -120,7 +122,7 @@ public final class CompiledCircuit {
 
     /** Whether gate g has an angle. */
     boolean parametric(int g) {
-        return termStart[g + 1] > termStart[g] || GateKind.values()[kind[g]].parametric();
+        return termStart[g + 1] > termStart[g] || KINDS[kind[g]].parametric();
     }
 
     /** The angle of gate g for the input vector. */
@@ -170,21 +172,48 @@ public final class CompiledCircuit {
 
     /** Sets the state to |0…0⟩ and applies every gate for the input vector. */
     public void run(double[] inputs, double[] re, double[] im) {
+        double[] cos = new double[kind.length];
+        double[] sin = new double[kind.length];
+        trig(inputs, cos, sin);
+        run(re, im, cos, sin);
+    }
+
+    /** Applies every gate with precomputed {@link #trig} values, from |0…0⟩. */
+    void run(double[] re, double[] im, double[] cos, double[] sin) {
         java.util.Arrays.fill(re, 0);
         java.util.Arrays.fill(im, 0);
         re[0] = 1;
         for (int g = 0; g < kind.length; g++) {
-            apply(g, re, im, angle(g, inputs), false);
+            apply(g, re, im, cos[g], sin[g], false);
         }
     }
 
-    /** Applies gate g with the given angle, or its inverse. */
-    void apply(int g, double[] re, double[] im, double angle, boolean inverse) {
-        double phi = inverse ? -angle : angle;
+    /**
+     * For each parametric gate, cos and sin of the angle its kernel needs: φ for p and cp, φ/2 for the rotations.
+     * Computed once per binding and shared by the forward pass and the adjoint sweep.
+     */
+    void trig(double[] inputs, double[] cos, double[] sin) {
+        for (int g = 0; g < kind.length; g++) {
+            if (termStart[g + 1] == termStart[g] && !KINDS[kind[g]].parametric()) {
+                continue;
+            }
+            GateKind k = KINDS[kind[g]];
+            double phi = angle(g, inputs);
+            double x = k == GateKind.P || k == GateKind.CP ? phi : phi / 2;
+            cos[g] = Math.cos(x);
+            sin[g] = Math.sin(x);
+        }
+    }
+
+    /**
+     * Applies gate g given cos and sin of its (half) angle, or its inverse (angle negated: the sine changes sign).
+     */
+    void apply(int g, double[] re, double[] im, double c, double sPositive, boolean inverse) {
+        double s = inverse ? -sPositive : sPositive;
         int a = q0[g];
         int b = q1[g];
         double sgn = inverse ? -1 : 1;
-        switch (GateKind.values()[kind[g]]) {
+        switch (KINDS[kind[g]]) {
             case ID -> { }
             case H -> StateKernels.apply1(re, im, a, INV_SQRT2, 0, INV_SQRT2, 0, INV_SQRT2, 0, -INV_SQRT2, 0);
             case X -> StateKernels.flip(re, im, a);
@@ -196,35 +225,22 @@ public final class CompiledCircuit {
             case TDG -> StateKernels.diagonal1(re, im, a, 1, 0, INV_SQRT2, -sgn * INV_SQRT2);
             case SX -> sqrtX(re, im, a, sgn);
             case SXDG -> sqrtX(re, im, a, -sgn);
-            case RX -> StateKernels.rotateX(re, im, a, Math.cos(phi / 2), Math.sin(phi / 2));
-            case RY -> StateKernels.rotateReal(re, im, a, Math.cos(phi / 2), Math.sin(phi / 2));
-            case RZ -> StateKernels.diagonal1(re, im, a, Math.cos(phi / 2), -Math.sin(phi / 2), Math.cos(phi / 2),
-                    Math.sin(phi / 2));
-            case P -> StateKernels.diagonal1(re, im, a, 1, 0, Math.cos(phi), Math.sin(phi));
+            case RX -> StateKernels.rotateX(re, im, a, c, s);
+            case RY -> StateKernels.rotateReal(re, im, a, c, s);
+            case RZ -> StateKernels.diagonal1(re, im, a, c, -s, c, s);
+            case P -> StateKernels.diagonal1(re, im, a, 1, 0, c, s);
             case CX -> StateKernels.cnot(re, im, a, b);
             case CY -> StateKernels.applyControlled1(re, im, a, b, 0, 0, 0, -1, 0, 1, 0, 0);
             case CZ -> StateKernels.cz(re, im, a, b);
             case SWAP -> StateKernels.swap(re, im, a, b);
-            case CRX -> {
-                double c = Math.cos(phi / 2);
-                double s = Math.sin(phi / 2);
-                StateKernels.applyControlled1(re, im, a, b, c, 0, 0, -s, 0, -s, c, 0);
-            }
-            case CRY -> {
-                double c = Math.cos(phi / 2);
-                double s = Math.sin(phi / 2);
-                StateKernels.applyControlled1(re, im, a, b, c, 0, -s, 0, s, 0, c, 0);
-            }
-            case CRZ -> {
-                double c = Math.cos(phi / 2);
-                double s = Math.sin(phi / 2);
-                StateKernels.applyControlled1(re, im, a, b, c, -s, 0, 0, 0, 0, c, s);
-            }
-            case CP -> StateKernels.phaseOnBoth(re, im, a, b, Math.cos(phi), Math.sin(phi));
-            case RXX -> StateKernels.xxOrYy(re, im, a, b, Math.cos(phi / 2), Math.sin(phi / 2), false);
-            case RYY -> StateKernels.xxOrYy(re, im, a, b, Math.cos(phi / 2), Math.sin(phi / 2), true);
-            case RZZ -> StateKernels.zz(re, im, a, b, Math.cos(phi / 2), Math.sin(phi / 2));
-            default -> throw new IllegalStateException("no kernel for " + GateKind.values()[kind[g]]);
+            case CRX -> StateKernels.applyControlled1(re, im, a, b, c, 0, 0, -s, 0, -s, c, 0);
+            case CRY -> StateKernels.applyControlled1(re, im, a, b, c, 0, -s, 0, s, 0, c, 0);
+            case CRZ -> StateKernels.applyControlled1(re, im, a, b, c, -s, 0, 0, 0, 0, c, s);
+            case CP -> StateKernels.phaseOnBoth(re, im, a, b, c, s);
+            case RXX -> StateKernels.xxOrYy(re, im, a, b, c, s, false);
+            case RYY -> StateKernels.xxOrYy(re, im, a, b, c, s, true);
+            case RZZ -> StateKernels.zz(re, im, a, b, c, s);
+            default -> throw new IllegalStateException("no kernel for " + KINDS[kind[g]]);
         }
     }
 

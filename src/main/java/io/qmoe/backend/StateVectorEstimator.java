@@ -50,8 +50,11 @@ public final class StateVectorEstimator implements Estimator {
         parallel.run(bindings.length, (long) dim * (circuit.gates().size() + 1), (from, to) -> {
             double[] re = new double[dim];
             double[] im = new double[dim];
+            double[] cos = new double[compiled.gateCount()];
+            double[] sin = new double[compiled.gateCount()];
             for (int r = from; r < to; r++) {
-                compiled.run(bindings[r], re, im);
+                compiled.trig(bindings[r], cos, sin);
+                compiled.run(re, im, cos, sin);
                 out[r] = observable.expectation(re, im);
             }
         });
