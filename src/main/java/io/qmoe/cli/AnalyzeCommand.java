@@ -135,7 +135,7 @@ final class AnalyzeCommand implements Callable<Integer> {
 
         LoadedCircuit loaded = CircuitLoader.load(circuit, observable);
         int t = Backends.threads(threads);
-        Estimator estimator = Backends.estimator(backend, t);
+        Estimator estimator = Backends.estimator(backend, t, seed);
         GradientMethod g = Backends.gradient(gradient, estimator, t);
         Expert expert = new Expert(loaded.circuit(), loaded.observable(), estimator, g);
         Dataset data;

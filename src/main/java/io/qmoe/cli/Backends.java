@@ -2,6 +2,7 @@ package io.qmoe.cli;
 
 import io.qmoe.backend.Estimator;
 import io.qmoe.backend.StateVectorEstimator;
+import io.qmoe.backend.shots.ShotSamplingEstimator;
 import io.qmoe.gradient.AdjointGradient;
 import io.qmoe.gradient.FiniteDifferenceGradient;
 import io.qmoe.gradient.GradientMethod;
@@ -12,8 +13,9 @@ import java.util.Locale;
 /** Turns the {@code --backend} and {@code --gradient} option values into an {@link Estimator} and a gradient method. */
 final class Backends {
     /** What {@code --backend} accepts, for help texts. */
-    static final String BACKEND_HELP = "statevector (default: fast double-precision engine) or strange "
-            + "(the Strange 0.1.3 simulator, single precision, slow)";
+    static final String BACKEND_HELP = "statevector (default: fast double-precision engine), strange "
+            + "(the Strange 0.1.3 simulator, single precision, slow), or shots:N[:INNER] (N measurement shots per "
+            + "binding and term group sampled from statevector or strange)";
     /** What {@code --gradient} accepts. */
     static final String GRADIENT_HELP = "adjoint (statevector only; default there), parameter-shift (any backend; "
             + "default elsewhere) or finite-difference (checks)";
@@ -21,16 +23,38 @@ final class Backends {
     private Backends() {
     }
 
-    /** The estimator named by {@code spec}. */
-    static Estimator estimator(String spec, int threads) {
+    /** The estimator named by {@code spec}; {@code seed} seeds shot sampling. */
+    static Estimator estimator(String spec, int threads, long seed) {
         String s = spec.toLowerCase(Locale.ROOT).strip();
+        if (s.startsWith("shots:")) {
+            String[] parts = s.split(":", -1);
+            if (parts.length < 2 || parts.length > 3) {
+                throw new UserInputException("--backend '" + spec + "': expected shots:N or shots:N:INNER");
+            }
+            int shots;
+            try {
+                shots = Integer.parseInt(parts[1]);
+            } catch (NumberFormatException e) {
+                throw new UserInputException("--backend '" + spec + "': '" + parts[1] + "' is not a whole number "
+                        + "of shots");
+            }
+            if (shots < 1) {
+                throw new UserInputException("--backend '" + spec + "': shots must be at least 1");
+            }
+            Estimator inner = estimator(parts.length == 3 ? parts[2] : "statevector", threads, seed);
+            if (inner instanceof ShotSamplingEstimator) {
+                throw new UserInputException("--backend '" + spec + "': shots cannot be nested");
+            }
+            return new ShotSamplingEstimator(inner, shots, seed);
+        }
         switch (s) {
             case "statevector":
                 return new StateVectorEstimator(threads);
             case "strange":
                 return new StrangeEstimator(threads);
             default:
-                throw new UserInputException("--backend '" + spec + "' is not known: use statevector or strange");
+                throw new UserInputException("--backend '" + spec + "' is not known: use statevector, strange or "
+                        + "shots:N[:INNER]");
         }
     }
 
@@ -42,7 +66,9 @@ final class Backends {
             case "adjoint":
                 if (!(estimator instanceof StateVectorEstimator)) {
                     throw new UserInputException("--gradient adjoint needs --backend statevector (it reads the "
-                            + "simulator's state); use --gradient parameter-shift with --backend " + estimator.name());
+                            + "simulator's exact state, which " + (estimator.exact() ? "this backend" : "a shot-noise "
+                            + "backend") + " does not give); use --gradient parameter-shift with --backend "
+                            + estimator.name());
                 }
                 return new AdjointGradient(threads);
             case "parameter-shift":

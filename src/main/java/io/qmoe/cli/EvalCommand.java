@@ -63,7 +63,7 @@ final class EvalCommand implements Callable<Integer> {
                     + c.dataNames() + " but " + xs.length + " value(s) were given");
         }
         int t = Backends.threads(threads);
-        Estimator estimator = Backends.estimator(backend, t);
+        Estimator estimator = Backends.estimator(backend, t, 1);
         double[] binding = c.inputVector(th, xs);
         double value;
         double[] gradient = null;

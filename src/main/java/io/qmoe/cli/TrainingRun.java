@@ -88,7 +88,7 @@ final class TrainingRun {
 
         LoadedCircuit loaded = CircuitLoader.load(Path.of(spec.circuit()), spec.observable());
         ParametricCircuit circuit = loaded.circuit();
-        Estimator estimator = Backends.estimator(spec.backend(), threads);
+        Estimator estimator = Backends.estimator(spec.backend(), threads, spec.seed());
         GradientMethod gradient = Backends.gradient(spec.gradient(), estimator, threads);
         Expert expert = new Expert(circuit, loaded.observable(), estimator, gradient);
         Dataset data = spec.data() != null ? DatasetCsv.read(Path.of(spec.data()))

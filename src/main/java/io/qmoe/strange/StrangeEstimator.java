@@ -3,6 +3,7 @@ package io.qmoe.strange;
 import io.qmoe.backend.Estimates;
 import io.qmoe.backend.Estimator;
 import io.qmoe.backend.ParallelBatch;
+import io.qmoe.backend.ProbabilitySource;
 import io.qmoe.circuit.ParametricCircuit;
 import io.qmoe.circuit.PauliObservable;
 import org.redfx.strange.Complex;
@@ -16,7 +17,7 @@ import org.redfx.strange.local.SimpleQuantumExecutionEnvironment;
  * the double-precision engine to about 1e-6; it is also ~200× slower, the reference and interop target rather than the
  * engine for large runs. Bindings run in parallel, each worker with its own execution environment and programs.
  */
-public final class StrangeEstimator implements Estimator {
+public final class StrangeEstimator implements Estimator, ProbabilitySource {
     private final ParallelBatch parallel;
 
     /** Uses all processors. */
@@ -54,6 +55,25 @@ public final class StrangeEstimator implements Estimator {
             }
         });
         return Estimates.exact(out);
+    }
+
+    @Override
+    public double[][] probabilities(ParametricCircuit circuit, double[][] bindings) {
+        circuit.checkBindings(bindings);
+        int dim = 1 << circuit.qubitCount();
+        double[][] out = new double[bindings.length][dim];
+        parallel.run(bindings.length, 1_000_000L, (from, to) -> {
+            SimpleQuantumExecutionEnvironment env = new SimpleQuantumExecutionEnvironment();
+            double[] re = new double[dim];
+            double[] im = new double[dim];
+            for (int r = from; r < to; r++) {
+                amplitudes(env, StrangePrograms.toProgram(circuit, bindings[r]), re, im);
+                for (int b = 0; b < dim; b++) {
+                    out[r][b] = re[b] * re[b] + im[b] * im[b];
+                }
+            }
+        });
+        return out;
     }
 
     /** The final amplitudes of a Strange program, widened to double. */
