@@ -2,7 +2,12 @@ package io.qmoe.cli;
 
 import io.qmoe.backend.Estimator;
 import io.qmoe.backend.StateVectorEstimator;
+import io.qmoe.backend.remote.ApiToken;
+import io.qmoe.backend.remote.IbmRuntimeConfig;
+import io.qmoe.backend.remote.IbmRuntimeEstimator;
+import io.qmoe.backend.remote.JobJournal;
 import io.qmoe.backend.shots.ShotSamplingEstimator;
+import java.nio.file.Path;
 import io.qmoe.gradient.AdjointGradient;
 import io.qmoe.gradient.FiniteDifferenceGradient;
 import io.qmoe.gradient.GradientMethod;
@@ -15,7 +20,8 @@ final class Backends {
     /** What {@code --backend} accepts, for help texts. */
     static final String BACKEND_HELP = "statevector (default: fast double-precision engine), strange "
             + "(the Strange 0.1.3 simulator, single precision, slow), or shots:N[:INNER] (N measurement shots per "
-            + "binding and term group sampled from statevector or strange)";
+            + "binding and term group sampled from statevector or strange), or ibm-runtime:DEVICE (a remote IBM QPU, "
+            + "configured by QMOE_IBM_* environment variables; see 'qmoe backends')";
     /** What {@code --gradient} accepts. */
     static final String GRADIENT_HELP = "adjoint (statevector only; default there), parameter-shift (any backend; "
             + "default elsewhere) or finite-difference (checks)";
@@ -25,7 +31,22 @@ final class Backends {
 
     /** The estimator named by {@code spec}; {@code seed} seeds shot sampling. */
     static Estimator estimator(String spec, int threads, long seed) {
-        String s = spec.toLowerCase(Locale.ROOT).strip();
+        return estimator(spec, threads, seed, null);
+    }
+
+    /**
+     * The estimator named by {@code spec}; remote jobs are recorded in {@code journal} (a run folder's jobs.json, or
+     * null) so an interrupted run fetches results instead of resubmitting.
+     */
+    static Estimator estimator(String spec, int threads, long seed, Path journal) {
+        String s = spec.strip();
+        if (s.toLowerCase(Locale.ROOT).startsWith("ibm-runtime:")) {
+            String device = s.substring("ibm-runtime:".length());
+            IbmRuntimeConfig config = IbmRuntimeConfig.fromEnvironment(device, System.getenv());
+            ApiToken token = ApiToken.fromEnvironment(System.getenv(), "QMOE_IBM_TOKEN", "QMOE_IBM_TOKEN_FILE");
+            return new IbmRuntimeEstimator(config, token, journal == null ? null : new JobJournal(journal));
+        }
+        s = s.toLowerCase(Locale.ROOT);
         if (s.startsWith("shots:")) {
             String[] parts = s.split(":", -1);
             if (parts.length < 2 || parts.length > 3) {

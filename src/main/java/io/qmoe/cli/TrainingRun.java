@@ -88,7 +88,7 @@ final class TrainingRun {
 
         LoadedCircuit loaded = CircuitLoader.load(Path.of(spec.circuit()), spec.observable());
         ParametricCircuit circuit = loaded.circuit();
-        Estimator estimator = Backends.estimator(spec.backend(), threads, spec.seed());
+        Estimator estimator = Backends.estimator(spec.backend(), threads, spec.seed(), dir.resolve("jobs.json"));
         GradientMethod gradient = Backends.gradient(spec.gradient(), estimator, threads);
         Expert expert = new Expert(circuit, loaded.observable(), estimator, gradient);
         Dataset data = spec.data() != null ? DatasetCsv.read(Path.of(spec.data()))
@@ -98,7 +98,10 @@ final class TrainingRun {
                     + data.featureCount() + " feature column(s) but " + spec.circuit() + " has "
                     + circuit.dataCount() + " data input(s) " + circuit.dataNames());
         }
-        MixtureOfExperts mixture = new MixtureOfExperts(expert, spec.experts(), spec.maxBatch());
+        // a remote backend gets every evaluation as one job (job creation is rate-limited)
+        int batch = estimator instanceof io.qmoe.backend.remote.IbmRuntimeEstimator ? Integer.MAX_VALUE
+                : spec.maxBatch();
+        MixtureOfExperts mixture = new MixtureOfExperts(expert, spec.experts(), batch);
         FlowIntegrator integrator = FlowIntegrator.named(spec.integrator(), spec.tolerance());
         TimeGrid grid = TimeGrid.of(spec.time(), spec.dt());
         GradientFlowTrainer trainer = new GradientFlowTrainer(mixture, data, integrator, grid);

@@ -119,6 +119,26 @@ class EvalAndCircuitsCommandTest {
     }
 
     @Test
+    void shotBackendEstimatesAndRefusesAdjoint() throws Exception {
+        Path c = write("q.qasm", QUBIT);
+        CliRunner.Result r = CliRunner.run("eval", c.toString(), "--theta", "0.3,0.4", "--x", "0.7", "--backend",
+                "shots:20000", "--json");
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(Json.MAPPER.readTree(r.out()).get("value").asDouble()).isCloseTo(f(0.3, 0.4, 0.7), within(0.03));
+        CliRunner.Result adjoint = CliRunner.run("eval", c.toString(), "--theta", "0,0", "--x", "0", "--backend",
+                "shots:100", "--grad", "adjoint");
+        assertThat(adjoint.code()).isEqualTo(2);
+        assertThat(adjoint.err()).contains("shot-noise").hasLineCount(1);
+        CliRunner.Result bad = CliRunner.run("eval", c.toString(), "--theta", "0,0", "--x", "0", "--backend",
+                "shots:many");
+        assertThat(bad.code()).isEqualTo(2);
+        assertThat(bad.err()).contains("'many' is not a whole number").hasLineCount(1);
+        CliRunner.Result list = CliRunner.run("backends");
+        assertThat(list.code()).isZero();
+        assertThat(list.out()).contains("ibm-runtime:DEVICE").contains("shots:N");
+    }
+
+    @Test
     void helpListsTheSubcommands() {
         CliRunner.Result r = CliRunner.run("--help");
         assertThat(r.code()).isZero();

@@ -38,8 +38,10 @@ class ExamplesTest {
         }
         String text = captured.toString();
         assertThat(text).contains("t =  0.00").contains("Strange program with 3 steps");
-        String last = text.lines().filter(l -> l.startsWith("t =")).reduce((a, b) -> b).orElseThrow();
-        double loss = Double.parseDouble(last.substring(last.indexOf("loss =") + 6).strip());
-        assertThat(loss).isLessThan(1e-3);
+        double[] losses = text.lines().filter(l -> l.startsWith("t ="))
+                .mapToDouble(l -> Double.parseDouble(l.substring(l.indexOf("loss =") + 6).strip())).toArray();
+        assertThat(losses).hasSize(5);
+        // gradient flow on the wave data: the loss falls by more than an order of magnitude by t = 10
+        assertThat(losses[4]).isLessThan(losses[0] / 20);
     }
 }
