@@ -55,7 +55,8 @@ public record IbmRuntimeConfig(URI baseUrl, String backend, String instance, Str
     /**
      * The configuration for {@code backend} from environment variables: {@code QMOE_IBM_URL} (default
      * {@value #DEFAULT_URL}), {@code QMOE_IBM_INSTANCE} (the CRN), {@code QMOE_IBM_API_VERSION} (default 2025-05-01),
-     * {@code QMOE_IBM_PRECISION} (default 0.015), {@code QMOE_IBM_DEADLINE_MINUTES} (default 240).
+     * {@code QMOE_IBM_PRECISION} (default 0.015), {@code QMOE_IBM_DEADLINE_MINUTES} (default 240), and
+     * {@code QMOE_IBM_INSECURE_LOOPBACK=1} to allow plain HTTP to a loopback address (local test servers only).
      */
     public static IbmRuntimeConfig fromEnvironment(String backend, Map<String, String> env) {
         double precision = Double.parseDouble(env.getOrDefault("QMOE_IBM_PRECISION", "0.015"));
@@ -63,7 +64,8 @@ public record IbmRuntimeConfig(URI baseUrl, String backend, String instance, Str
         return new IbmRuntimeConfig(URI.create(env.getOrDefault("QMOE_IBM_URL", DEFAULT_URL)), backend,
                 env.getOrDefault("QMOE_IBM_INSTANCE", ""), env.getOrDefault("QMOE_IBM_API_VERSION", "2025-05-01"),
                 precision, Duration.ofSeconds(60), Duration.ofSeconds(2), Duration.ofSeconds(60),
-                Duration.ofMinutes(deadline), 6, Duration.ofSeconds(1), false);
+                Duration.ofMinutes(deadline), 6, Duration.ofSeconds(1),
+                "1".equals(env.get("QMOE_IBM_INSECURE_LOOPBACK")));
     }
 
     /** A copy with other timing (tests use milliseconds). */
