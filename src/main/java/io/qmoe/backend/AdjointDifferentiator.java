@@ -43,9 +43,10 @@ public final class AdjointDifferentiator {
             double[] lim = new double[dim];
             double[] cos = new double[gates];
             double[] sin = new double[gates];
+            double[] lastAngle = compiled.newAngleCache();
             for (int r = from; r < to; r++) {
                 double[] inputs = bindings[r];
-                compiled.trig(inputs, cos, sin);
+                compiled.trig(inputs, cos, sin, lastAngle);
                 compiled.run(pre, pim, cos, sin);
                 values[r] = observable.expectation(pre, pim);
                 applyObservable(observable, pre, pim, lre, lim);

@@ -174,8 +174,15 @@ public final class CompiledCircuit {
     public void run(double[] inputs, double[] re, double[] im) {
         double[] cos = new double[kind.length];
         double[] sin = new double[kind.length];
-        trig(inputs, cos, sin);
+        trig(inputs, cos, sin, newAngleCache());
         run(re, im, cos, sin);
+    }
+
+    /** A per-worker cache for {@link #trig}: the last angle of every gate (NaN: none yet). */
+    double[] newAngleCache() {
+        double[] cache = new double[kind.length];
+        java.util.Arrays.fill(cache, Double.NaN);
+        return cache;
     }
 
     /** Applies every gate with precomputed {@link #trig} values, from |0…0⟩. */
@@ -190,15 +197,22 @@ public final class CompiledCircuit {
 
     /**
      * For each parametric gate, cos and sin of the angle its kernel needs: φ for p and cp, φ/2 for the rotations.
-     * Computed once per binding and shared by the forward pass and the adjoint sweep.
+     * Computed once per binding and shared by the forward pass and the adjoint sweep. A gate whose angle equals the
+     * one in {@code lastAngle} (the previous binding of the same worker) keeps its cos and sin: in a mixture's batch
+     * the rows of one expert are consecutive, so gates that depend on θ only are evaluated once per expert, not once
+     * per data point. The values are the same either way.
      */
-    void trig(double[] inputs, double[] cos, double[] sin) {
+    void trig(double[] inputs, double[] cos, double[] sin, double[] lastAngle) {
         for (int g = 0; g < kind.length; g++) {
             if (termStart[g + 1] == termStart[g] && !KINDS[kind[g]].parametric()) {
                 continue;
             }
             GateKind k = KINDS[kind[g]];
             double phi = angle(g, inputs);
+            if (Double.doubleToRawLongBits(phi) == Double.doubleToRawLongBits(lastAngle[g])) {
+                continue;
+            }
+            lastAngle[g] = phi;
             double x = k == GateKind.P || k == GateKind.CP ? phi : phi / 2;
             cos[g] = Math.cos(x);
             sin[g] = Math.sin(x);
@@ -254,6 +268,24 @@ public final class CompiledCircuit {
      * gate is 2·Im⟨λ|G|ψ⟩ where ψ is the state after the gate and λ the back-propagated O·ψ_final.
      */
     double generatorImagOverlap(int g, double[] lre, double[] lim, double[] pre, double[] pim) {
+        switch (KINDS[kind[g]]) {
+            case RX -> {
+                return 0.5 * StateKernels.imagOverlapX(lre, lim, pre, pim, q0[g]);
+            }
+            case RY -> {
+                return 0.5 * StateKernels.imagOverlapY(lre, lim, pre, pim, q0[g]);
+            }
+            case RZ -> {
+                return 0.5 * StateKernels.imagOverlapZ(lre, lim, pre, pim, q0[g]);
+            }
+            default -> {
+                return generalImagOverlap(g, lre, lim, pre, pim);
+            }
+        }
+    }
+
+    /** Im⟨λ|G|ψ⟩ for any generator w · Π_C · P (one pass with the Pauli's phase per amplitude). */
+    private double generalImagOverlap(int g, double[] lre, double[] lim, double[] pre, double[] pim) {
         int control = genControl[g];
         int x = genX[g];
         int z = genZ[g];

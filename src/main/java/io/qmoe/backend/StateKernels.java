@@ -303,4 +303,43 @@ final class StateKernels {
             im[i] = -im[i];
         }
     }
+
+    /** Im⟨λ|X_q|ψ⟩ = Σ_i Im(conj λ_i · ψ_{i⊕2^q}), summed over pairs. */
+    static double imagOverlapX(double[] lre, double[] lim, double[] pre, double[] pim, int q) {
+        int half = lre.length >> 1;
+        int stride = 1 << q;
+        double sum = 0;
+        for (int k = 0; k < half; k++) {
+            int i = insertZero(k, q);
+            int j = i + stride;
+            sum += lre[i] * pim[j] - lim[i] * pre[j] + lre[j] * pim[i] - lim[j] * pre[i];
+        }
+        return sum;
+    }
+
+    /** Im⟨λ|Y_q|ψ⟩: Y|0⟩ = i|1⟩, Y|1⟩ = −i|0⟩, so it is Σ_pairs Re(conj λ_j ψ_i) − Re(conj λ_i ψ_j). */
+    static double imagOverlapY(double[] lre, double[] lim, double[] pre, double[] pim, int q) {
+        int half = lre.length >> 1;
+        int stride = 1 << q;
+        double sum = 0;
+        for (int k = 0; k < half; k++) {
+            int i = insertZero(k, q);
+            int j = i + stride;
+            sum += lre[j] * pre[i] + lim[j] * pim[i] - lre[i] * pre[j] - lim[i] * pim[j];
+        }
+        return sum;
+    }
+
+    /** Im⟨λ|Z_q|ψ⟩ = Σ_{bit q = 0} Im(conj λ_i ψ_i) − Σ_{bit q = 1} Im(conj λ_j ψ_j). */
+    static double imagOverlapZ(double[] lre, double[] lim, double[] pre, double[] pim, int q) {
+        int half = lre.length >> 1;
+        int stride = 1 << q;
+        double sum = 0;
+        for (int k = 0; k < half; k++) {
+            int i = insertZero(k, q);
+            int j = i + stride;
+            sum += lre[i] * pim[i] - lim[i] * pre[i] - lre[j] * pim[j] + lim[j] * pre[j];
+        }
+        return sum;
+    }
 }

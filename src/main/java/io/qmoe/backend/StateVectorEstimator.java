@@ -44,43 +44,46 @@ public final class StateVectorEstimator implements Estimator, ProbabilitySource 
     @Override
     public double[] values(ParametricCircuit circuit, PauliObservable observable, double[][] bindings) {
         check(circuit, observable, bindings);
-        CompiledCircuit compiled = new CompiledCircuit(circuit);
-        int dim = 1 << circuit.qubitCount();
         double[] out = new double[bindings.length];
-        parallel.run(bindings.length, (long) dim * (circuit.gates().size() + 1), (from, to) -> {
-            double[] re = new double[dim];
-            double[] im = new double[dim];
-            double[] cos = new double[compiled.gateCount()];
-            double[] sin = new double[compiled.gateCount()];
-            for (int r = from; r < to; r++) {
-                compiled.trig(bindings[r], cos, sin);
-                compiled.run(re, im, cos, sin);
-                out[r] = observable.expectation(re, im);
-            }
-        });
+        forEachFinalState(circuit, bindings, (r, re, im) -> out[r] = observable.expectation(re, im));
         return out;
     }
 
     @Override
     public double[][] probabilities(ParametricCircuit circuit, double[][] bindings) {
         circuit.checkBindings(bindings);
-        CompiledCircuit compiled = new CompiledCircuit(circuit);
         int dim = 1 << circuit.qubitCount();
         double[][] out = new double[bindings.length][dim];
+        forEachFinalState(circuit, bindings, (r, re, im) -> {
+            for (int b = 0; b < dim; b++) {
+                out[r][b] = re[b] * re[b] + im[b] * im[b];
+            }
+        });
+        return out;
+    }
+
+    /** Receives the final state of binding r (buffers reused for the next binding: read, do not keep). */
+    @FunctionalInterface
+    interface StateConsumer {
+        void accept(int r, double[] re, double[] im);
+    }
+
+    /** Runs every binding in parallel with per-worker buffers and hands each final state to {@code consumer}. */
+    void forEachFinalState(ParametricCircuit circuit, double[][] bindings, StateConsumer consumer) {
+        CompiledCircuit compiled = new CompiledCircuit(circuit);
+        int dim = 1 << circuit.qubitCount();
         parallel.run(bindings.length, (long) dim * (circuit.gates().size() + 1), (from, to) -> {
             double[] re = new double[dim];
             double[] im = new double[dim];
             double[] cos = new double[compiled.gateCount()];
             double[] sin = new double[compiled.gateCount()];
+            double[] lastAngle = compiled.newAngleCache();
             for (int r = from; r < to; r++) {
-                compiled.trig(bindings[r], cos, sin);
+                compiled.trig(bindings[r], cos, sin, lastAngle);
                 compiled.run(re, im, cos, sin);
-                for (int b = 0; b < dim; b++) {
-                    out[r][b] = re[b] * re[b] + im[b] * im[b];
-                }
+                consumer.accept(r, re, im);
             }
         });
-        return out;
     }
 
     /** The final state for one binding, as {re, im} (for tests and interop). */

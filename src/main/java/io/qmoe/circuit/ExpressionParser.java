@@ -135,23 +135,7 @@ final class ExpressionParser {
 
     private double number() {
         int start = pos;
-        while (pos < s.length() && (Character.isDigit(s.charAt(pos)) || s.charAt(pos) == '.' || s.charAt(pos) == '_')) {
-            pos++;
-        }
-        if (pos < s.length() && (s.charAt(pos) == 'e' || s.charAt(pos) == 'E')) {
-            int save = pos;
-            pos++;
-            if (pos < s.length() && (s.charAt(pos) == '+' || s.charAt(pos) == '-')) {
-                pos++;
-            }
-            if (pos < s.length() && Character.isDigit(s.charAt(pos))) {
-                while (pos < s.length() && Character.isDigit(s.charAt(pos))) {
-                    pos++;
-                }
-            } else {
-                pos = save;
-            }
-        }
+        pos = NumberScanner.end(s, pos, true);
         String text = s.substring(start, pos).replace("_", "");
         try {
             double v = Double.parseDouble(text);

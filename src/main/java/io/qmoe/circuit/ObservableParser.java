@@ -109,22 +109,7 @@ final class ObservableParser {
 
     private double number() {
         int start = pos;
-        while (pos < s.length() && (Character.isDigit(s.charAt(pos)) || s.charAt(pos) == '.')) {
-            pos++;
-        }
-        if (pos < s.length() && (s.charAt(pos) == 'e' || s.charAt(pos) == 'E')) {
-            int save = pos++;
-            if (peek('+') || peek('-')) {
-                pos++;
-            }
-            if (pos < s.length() && Character.isDigit(s.charAt(pos))) {
-                while (pos < s.length() && Character.isDigit(s.charAt(pos))) {
-                    pos++;
-                }
-            } else {
-                pos = save;
-            }
-        }
+        pos = NumberScanner.end(s, pos, false);
         try {
             return Double.parseDouble(s.substring(start, pos));
         } catch (NumberFormatException e) {

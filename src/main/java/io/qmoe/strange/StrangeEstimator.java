@@ -44,16 +44,7 @@ public final class StrangeEstimator implements Estimator, ProbabilitySource {
                     + "matrices); the circuit has " + circuit.qubitCount());
         }
         double[] out = new double[bindings.length];
-        int dim = 1 << circuit.qubitCount();
-        parallel.run(bindings.length, 1_000_000L, (from, to) -> {
-            SimpleQuantumExecutionEnvironment env = new SimpleQuantumExecutionEnvironment();
-            double[] re = new double[dim];
-            double[] im = new double[dim];
-            for (int r = from; r < to; r++) {
-                amplitudes(env, StrangePrograms.toProgram(circuit, bindings[r]), re, im);
-                out[r] = observable.expectation(re, im);
-            }
-        });
+        forEachFinalState(circuit, bindings, (r, re, im) -> out[r] = observable.expectation(re, im));
         return Estimates.exact(out);
     }
 
@@ -62,18 +53,32 @@ public final class StrangeEstimator implements Estimator, ProbabilitySource {
         circuit.checkBindings(bindings);
         int dim = 1 << circuit.qubitCount();
         double[][] out = new double[bindings.length][dim];
+        forEachFinalState(circuit, bindings, (r, re, im) -> {
+            for (int b = 0; b < dim; b++) {
+                out[r][b] = re[b] * re[b] + im[b] * im[b];
+            }
+        });
+        return out;
+    }
+
+    /** Receives binding r's final amplitudes (buffers reused: read, do not keep). */
+    @FunctionalInterface
+    private interface StateConsumer {
+        void accept(int r, double[] re, double[] im);
+    }
+
+    /** Runs every binding through Strange, each worker with its own environment and programs. */
+    private void forEachFinalState(ParametricCircuit circuit, double[][] bindings, StateConsumer consumer) {
+        int dim = 1 << circuit.qubitCount();
         parallel.run(bindings.length, 1_000_000L, (from, to) -> {
             SimpleQuantumExecutionEnvironment env = new SimpleQuantumExecutionEnvironment();
             double[] re = new double[dim];
             double[] im = new double[dim];
             for (int r = from; r < to; r++) {
                 amplitudes(env, StrangePrograms.toProgram(circuit, bindings[r]), re, im);
-                for (int b = 0; b < dim; b++) {
-                    out[r][b] = re[b] * re[b] + im[b] * im[b];
-                }
+                consumer.accept(r, re, im);
             }
         });
-        return out;
     }
 
     /** The final amplitudes of a Strange program, widened to double. */

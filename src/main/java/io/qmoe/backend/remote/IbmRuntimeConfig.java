@@ -20,10 +20,12 @@ import java.util.Map;
  * @param maxAttempts    attempts per request on 429, 5xx and connection errors
  * @param retryBase      first back-off between attempts (doubled each time, with jitter; Retry-After wins)
  * @param allowInsecureLoopback allow plain HTTP to 127.0.0.0/8 or ::1 (tests with a local server), never elsewhere
+ * @param entangler      the device's native two-qubit gate (cz on Heron, cx on older devices)
  */
 public record IbmRuntimeConfig(URI baseUrl, String backend, String instance, String apiVersion, double precision,
                                Duration requestTimeout, Duration pollInitial, Duration pollMax, Duration jobDeadline,
-                               int maxAttempts, Duration retryBase, boolean allowInsecureLoopback) {
+                               int maxAttempts, Duration retryBase, boolean allowInsecureLoopback,
+                               NativeGateDecomposer.Entangler entangler) {
     /** The public service root. */
     public static final String DEFAULT_URL = "https://quantum.cloud.ibm.com/api";
 
@@ -56,7 +58,8 @@ public record IbmRuntimeConfig(URI baseUrl, String backend, String instance, Str
      * The configuration for {@code backend} from environment variables: {@code QMOE_IBM_URL} (default
      * {@value #DEFAULT_URL}), {@code QMOE_IBM_INSTANCE} (the CRN), {@code QMOE_IBM_API_VERSION} (default 2025-05-01),
      * {@code QMOE_IBM_PRECISION} (default 0.015), {@code QMOE_IBM_DEADLINE_MINUTES} (default 240), and
-     * {@code QMOE_IBM_INSECURE_LOOPBACK=1} to allow plain HTTP to a loopback address (local test servers only).
+     * {@code QMOE_IBM_NATIVE_2Q} ({@code cz}, the default, or {@code cx}), and {@code QMOE_IBM_INSECURE_LOOPBACK=1}
+     * to allow plain HTTP to a loopback address (local test servers only).
      */
     public static IbmRuntimeConfig fromEnvironment(String backend, Map<String, String> env) {
         double precision = Double.parseDouble(env.getOrDefault("QMOE_IBM_PRECISION", "0.015"));
@@ -65,13 +68,14 @@ public record IbmRuntimeConfig(URI baseUrl, String backend, String instance, Str
                 env.getOrDefault("QMOE_IBM_INSTANCE", ""), env.getOrDefault("QMOE_IBM_API_VERSION", "2025-05-01"),
                 precision, Duration.ofSeconds(60), Duration.ofSeconds(2), Duration.ofSeconds(60),
                 Duration.ofMinutes(deadline), 6, Duration.ofSeconds(1),
-                "1".equals(env.get("QMOE_IBM_INSECURE_LOOPBACK")));
+                "1".equals(env.get("QMOE_IBM_INSECURE_LOOPBACK")),
+                NativeGateDecomposer.Entangler.parse(env.getOrDefault("QMOE_IBM_NATIVE_2Q", "cz")));
     }
 
     /** A copy with other timing (tests use milliseconds). */
     public IbmRuntimeConfig withTiming(Duration request, Duration pollFirst, Duration pollLongest, Duration deadline,
                                        int attempts, Duration backoff) {
         return new IbmRuntimeConfig(baseUrl, backend, instance, apiVersion, precision, request, pollFirst,
-                pollLongest, deadline, attempts, backoff, allowInsecureLoopback);
+                pollLongest, deadline, attempts, backoff, allowInsecureLoopback, entangler);
     }
 }

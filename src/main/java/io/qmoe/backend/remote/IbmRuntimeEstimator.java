@@ -39,7 +39,7 @@ import java.util.Locale;
  *
  * <p><b>Another provider</b> (e.g. Amazon Braket program sets: one OpenQASM 3 program with list-valued inputs and an
  * observable per program) is added by implementing {@link Estimator} the same way: reuse
- * {@link NativeGateDecomposer} (with that device's gate set) and {@link #program(ParametricCircuit)}, the
+ * {@link NativeGateDecomposer} (with that device's gate set) and {@link #program}, the
  * {@link JobJournal} for resumability and {@code RetryingHttp}'s policy; only the request body, the job-status words
  * and the result parsing differ.
  */
@@ -77,7 +77,7 @@ public final class IbmRuntimeEstimator implements Estimator {
     public Estimates estimate(ParametricCircuit circuit, PauliObservable observable, double[][] bindings) {
         observable.requireQubits(circuit.qubitCount());
         circuit.checkBindings(bindings);
-        String qasm = program(circuit);
+        String qasm = program(circuit, config.entangler());
         ObjectNode obs = observableJson(observable, circuit.qubitCount());
         ArrayNode values = MAPPER.createArrayNode();
         for (double[] b : bindings) {
@@ -202,8 +202,8 @@ public final class IbmRuntimeEstimator implements Estimator {
      * The OpenQASM 3 program sent for a circuit: native gates, inputs renamed p0000… in input-vector order, no
      * pragmas.
      */
-    public static String program(ParametricCircuit circuit) {
-        ParametricCircuit nat = NativeGateDecomposer.decompose(circuit);
+    public static String program(ParametricCircuit circuit, NativeGateDecomposer.Entangler entangler) {
+        ParametricCircuit nat = NativeGateDecomposer.decompose(circuit, entangler);
         StringBuilder sb = new StringBuilder("OPENQASM 3.0;\ninclude \"stdgates.inc\";\n");
         java.util.List<String> names = nat.allNames();
         for (int i = 0; i < names.size(); i++) {

@@ -55,7 +55,7 @@ class IbmRuntimeEstimatorTest {
     private IbmRuntimeConfig config() {
         return new IbmRuntimeConfig(server.url(), "fake_backend", "crn:test", "2025-05-01", 0.01,
                 Duration.ofMillis(800), Duration.ofMillis(1), Duration.ofMillis(4), Duration.ofMillis(400), 4,
-                Duration.ofMillis(2), true);
+                Duration.ofMillis(2), true, NativeGateDecomposer.Entangler.CZ);
     }
 
     private IbmRuntimeEstimator estimator(JobJournal journal) {
@@ -76,12 +76,15 @@ class IbmRuntimeEstimatorTest {
         for (int trial = 0; trial < 40; trial++) {
             int n = 1 + rnd.nextInt(3);
             ParametricCircuit c = RandomCircuits.circuit(rnd, n, 12, false);
-            ParametricCircuit nat = NativeGateDecomposer.decompose(c);
-            assertThat(nat.gates()).allMatch(g -> g.kind() == GateKind.RZ || g.kind() == GateKind.SX
-                    || g.kind() == GateKind.X || g.kind() == GateKind.CX);
             PauliObservable o = RandomCircuits.observable(rnd, n);
             double[] in = RandomCircuits.inputs(rnd, c);
-            assertThat(exact.value(nat, o, in)).isCloseTo(exact.value(c, o, in), within(1e-12));
+            for (NativeGateDecomposer.Entangler e : NativeGateDecomposer.Entangler.values()) {
+                GateKind two = e == NativeGateDecomposer.Entangler.CZ ? GateKind.CZ : GateKind.CX;
+                ParametricCircuit nat = NativeGateDecomposer.decompose(c, e);
+                assertThat(nat.gates()).allMatch(g -> g.kind() == GateKind.RZ || g.kind() == GateKind.SX
+                        || g.kind() == GateKind.X || g.kind() == two);
+                assertThat(exact.value(nat, o, in)).isCloseTo(exact.value(c, o, in), within(1e-12));
+            }
         }
     }
 
@@ -90,7 +93,8 @@ class IbmRuntimeEstimatorTest {
         IbmRuntimeEstimator est = estimator(null);
         matchesExact(est.values(circuit, observable, bindings));
         assertThat(server.posts.get()).isEqualTo(1);
-        assertThat(IbmRuntimeEstimator.program(circuit)).contains("input float[64] p0002;").doesNotContain("t10");
+        assertThat(IbmRuntimeEstimator.program(circuit, NativeGateDecomposer.Entangler.CZ))
+                .contains("input float[64] p0002;").contains("cz q[").doesNotContain("cx ").doesNotContain("t10");
     }
 
     @Test
@@ -188,9 +192,10 @@ class IbmRuntimeEstimatorTest {
         assertThatThrownBy(() -> ApiToken.fromEnvironment(Map.of(), "T", "F")).hasMessageContaining("set T or F");
         assertThatThrownBy(() -> new IbmRuntimeConfig(URI.create("http://example.com/api"), "b", "", "v", 0.01,
                 Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofSeconds(1), 1,
-                Duration.ofSeconds(1), true)).hasMessageContaining("plain HTTP");
+                Duration.ofSeconds(1), true, NativeGateDecomposer.Entangler.CZ)).hasMessageContaining("plain HTTP");
         assertThatThrownBy(() -> new IbmRuntimeConfig(server.url(), "b", "", "v", 0.01, Duration.ofSeconds(1),
-                Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofSeconds(1), 1, Duration.ofSeconds(1), false))
+                Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofSeconds(1), 1, Duration.ofSeconds(1), false,
+                NativeGateDecomposer.Entangler.CZ))
                 .hasMessageContaining("plain HTTP");
     }
 }
