@@ -81,9 +81,28 @@ public final class StrangeEstimator implements Estimator, ProbabilitySource {
         });
     }
 
-    /** The final amplitudes of a Strange program, widened to double. */
+    /** Runs of a program retried when Strange's random measurement runs past the amplitude array. */
+    private static final int ATTEMPTS = 8;
+
+    /**
+     * The final amplitudes of a Strange program, widened to double. Strange 0.1.3 always draws a random measurement
+     * after running ({@code Result.measureSystem}, unseeded); when the float-rounded norm of the state is below the
+     * drawn number it walks past the end of the amplitude array. The amplitudes do not depend on that draw, so the
+     * run is repeated.
+     */
     static void amplitudes(SimpleQuantumExecutionEnvironment env, Program program, double[] re, double[] im) {
-        Complex[] a = env.runProgram(program).getProbability();
+        Complex[] a = null;
+        for (int attempt = 0; a == null; attempt++) {
+            try {
+                a = env.runProgram(program).getProbability();
+            } catch (ArrayIndexOutOfBoundsException e) {
+                boolean inMeasurement = java.util.Arrays.stream(e.getStackTrace())
+                        .anyMatch(f -> f.getMethodName().equals("measureSystem"));
+                if (!inMeasurement || attempt + 1 >= ATTEMPTS) {
+                    throw new IllegalStateException("Strange failed to run the program: " + e, e);
+                }
+            }
+        }
         for (int i = 0; i < re.length; i++) {
             re[i] = a[i].r;
             im[i] = a[i].i;

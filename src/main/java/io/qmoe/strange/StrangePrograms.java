@@ -10,6 +10,7 @@ import org.redfx.strange.Step;
 import org.redfx.strange.gate.Cnot;
 import org.redfx.strange.gate.Cz;
 import org.redfx.strange.gate.Hadamard;
+import org.redfx.strange.gate.Identity;
 import org.redfx.strange.gate.R;
 import org.redfx.strange.gate.RotationX;
 import org.redfx.strange.gate.RotationY;
@@ -42,6 +43,10 @@ public final class StrangePrograms {
         List<Step> steps = new ArrayList<>();
         for (Gate g : circuit.gates()) {
             emit(g, g.angleValue(inputs), steps);
+        }
+        if (steps.isEmpty()) {
+            // Strange 0.1.3 cannot run a program without steps (its Result indexes step −1)
+            steps.add(new Step(new Identity(0)));
         }
         Program p = new Program(circuit.qubitCount());
         for (Step s : steps) {

@@ -55,6 +55,13 @@ class StrangeInteropTest {
     }
 
     @Test
+    void circuitsWithoutGatesRunOnStrangeToo() {
+        // Strange 0.1.3 cannot run a Program without steps; the builder adds an identity step
+        ParametricCircuit empty = ParametricCircuit.builder(2).gate(GateKind.ID, 1).build();
+        assertThat(strange.value(empty, PauliObservable.parse("Z0 + Z1"), new double[0])).isCloseTo(2, within(1e-7));
+    }
+
+    @Test
     void bellAndGhz() {
         ParametricCircuit bell = ParametricCircuit.builder(2).h(0).cx(0, 1).build();
         assertThat(strange.value(bell, PauliObservable.parse("Z0Z1"), new double[0])).isCloseTo(1, within(2e-6));
