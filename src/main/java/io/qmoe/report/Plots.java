@@ -30,6 +30,12 @@ public final class Plots {
                 .yAxisTitle(yLabel).build();
         chart.getStyler().setXAxisLogarithmic(logX);
         chart.getStyler().setYAxisLogarithmic(logY);
+        if (!logX) {
+            chart.getStyler().setXAxisDecimalPattern("#0.##");
+        }
+        if (!logY) {
+            chart.getStyler().setYAxisDecimalPattern("#0.###");
+        }
         chart.getStyler().setChartBackgroundColor(java.awt.Color.WHITE);
         chart.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.InsideNE);
         for (Series s : series) {
