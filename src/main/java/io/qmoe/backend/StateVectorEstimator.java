@@ -8,7 +8,7 @@ import io.qmoe.circuit.PauliObservable;
  * evaluating a batch of bindings in parallel with one pair of state buffers per worker. Results are bit-identical
  * whatever the thread count. Practical up to about 24 qubits (2^n doubles ×2 per worker).
  */
-public final class StateVectorEstimator implements Estimator, ProbabilitySource {
+public final class StateVectorEstimator implements StateSimulator {
     private final ParallelBatch parallel;
 
     /** An estimator using all available processors. */
@@ -38,38 +38,13 @@ public final class StateVectorEstimator implements Estimator, ProbabilitySource 
 
     @Override
     public Estimates estimate(ParametricCircuit circuit, PauliObservable observable, double[][] bindings) {
-        return Estimates.exact(values(circuit, observable, bindings));
-    }
-
-    @Override
-    public double[] values(ParametricCircuit circuit, PauliObservable observable, double[][] bindings) {
         check(circuit, observable, bindings);
-        double[] out = new double[bindings.length];
-        forEachFinalState(circuit, bindings, (r, re, im) -> out[r] = observable.expectation(re, im));
-        return out;
-    }
-
-    @Override
-    public double[][] probabilities(ParametricCircuit circuit, double[][] bindings) {
-        circuit.checkBindings(bindings);
-        int dim = 1 << circuit.qubitCount();
-        double[][] out = new double[bindings.length][dim];
-        forEachFinalState(circuit, bindings, (r, re, im) -> {
-            for (int b = 0; b < dim; b++) {
-                out[r][b] = re[b] * re[b] + im[b] * im[b];
-            }
-        });
-        return out;
-    }
-
-    /** Receives the final state of binding r (buffers reused for the next binding: read, do not keep). */
-    @FunctionalInterface
-    interface StateConsumer {
-        void accept(int r, double[] re, double[] im);
+        return StateSimulator.super.estimate(circuit, observable, bindings);
     }
 
     /** Runs every binding in parallel with per-worker buffers and hands each final state to {@code consumer}. */
-    void forEachFinalState(ParametricCircuit circuit, double[][] bindings, StateConsumer consumer) {
+    @Override
+    public void forEachFinalState(ParametricCircuit circuit, double[][] bindings, StateConsumer consumer) {
         CompiledCircuit compiled = new CompiledCircuit(circuit);
         int dim = 1 << circuit.qubitCount();
         parallel.run(bindings.length, (long) dim * (circuit.gates().size() + 1), (from, to) -> {

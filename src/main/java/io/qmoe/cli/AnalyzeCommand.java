@@ -19,8 +19,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code qmoe analyze}: the mean-field analysis, a sweep over N with coupling to a reference solution. */
@@ -33,17 +33,8 @@ import picocli.CommandLine.Option;
                         + "finite-volume solver of the continuity equation checks the reference.",
                 "Writes to --out: summary.json, distances.csv, fits.csv, loss.csv, PNG plots and report.html."})
 final class AnalyzeCommand implements Callable<Integer> {
-    @Option(names = "--circuit", required = true, paramLabel = "FILE", description = "Expert circuit (.qasm).")
-    Path circuit;
-
-    @Option(names = "--observable", paramLabel = "TEXT", description = "Observable (default: the file's).")
-    String observable;
-
-    @ArgGroup(exclusive = true)
-    TrainCommand.DataChoice dataChoice;
-
-    @Option(names = "--task-seed", defaultValue = "0", description = "Seed of the task's data (default 0).")
-    long taskSeed;
+    @Mixin
+    ExpertOptions expert;
 
     @Option(names = "--experts", defaultValue = "16,32,64,128,256,512,1024", paramLabel = "N1,N2,...",
             description = "Mixture sizes (default ${DEFAULT-VALUE}).")
@@ -82,26 +73,11 @@ final class AnalyzeCommand implements Callable<Integer> {
             description = "Reference particles used for W_2 (exact assignment is O(n^3); default ${DEFAULT-VALUE}).")
     int wassersteinCap;
 
-    @Option(names = "--seed", defaultValue = "1", description = "Base seed (default 1).")
-    long seed;
-
-    @Option(names = "--backend", defaultValue = "statevector", description = Backends.BACKEND_HELP)
-    String backend;
-
-    @Option(names = "--gradient", description = Backends.GRADIENT_HELP)
-    String gradient;
-
-    @Option(names = "--threads", defaultValue = "0", description = "Worker threads (0 = all processors).")
-    int threads;
-
     @Option(names = "--out", paramLabel = "DIR", description = "Output folder (default runs/analyze-<circuit>).")
     Path out;
 
     @Option(names = "--overwrite", description = "Replace the files of an earlier analysis in --out.")
     boolean overwrite;
-
-    @Option(names = "--quiet", description = "No progress output.")
-    boolean quiet;
 
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -121,38 +97,34 @@ final class AnalyzeCommand implements Callable<Integer> {
                 throw new UserInputException("--scaling must be meanfield or lazy, got '" + scaling + "'");
         }
         AnalysisConfig.Builder b = AnalysisConfig.builder().experts(Numbers.parsePositiveInts("--experts", experts))
-                .seeds(seeds).referenceSize(referenceSize).seed(seed).time(time).dt(dt)
+                .seeds(seeds).referenceSize(referenceSize).seed(expert.seed).time(time).dt(dt)
                 .integrator(integrator.toLowerCase(Locale.ROOT)).wassersteinCap(wassersteinCap)
                 .scaling(outputScaling).gridCells(gridCells);
         if (snapshots != null) {
             b.snapshots(Numbers.parseList("--snapshots", snapshots));
         }
         AnalysisConfig config = b.build();
+        Path circuit = expert.circuit;
         Path dir = out != null ? out : Path.of("runs", "analyze-" + TrainCommand.stem(circuit));
         if (Files.exists(dir.resolve("summary.json")) && !overwrite) {
             throw new UserInputException(dir + " already holds an analysis: choose another --out or add --overwrite");
         }
 
-        LoadedCircuit loaded = CircuitLoader.load(circuit, observable);
-        int t = Backends.threads(threads);
-        Estimator estimator = Backends.estimator(backend, t, seed);
-        GradientMethod g = Backends.gradient(gradient, estimator, t);
-        Expert expert = new Expert(loaded.circuit(), loaded.observable(), estimator, g);
-        Dataset data;
-        if (dataChoice != null && dataChoice.data != null) {
-            data = DatasetCsv.read(dataChoice.data);
-        } else {
-            String task = dataChoice != null && dataChoice.task != null ? dataChoice.task : "teacher";
-            data = Tasks.named(task, expert, taskSeed);
-        }
+        LoadedCircuit loaded = CircuitLoader.load(circuit, expert.observable);
+        int t = Backends.threads(expert.threads);
+        Estimator estimator = Backends.estimator(expert.backend, t, expert.seed, dir.resolve("jobs.json"));
+        GradientMethod g = Backends.gradient(expert.gradient, estimator, t);
+        Expert model = new Expert(loaded.circuit(), loaded.observable(), estimator, g);
+        Dataset data = expert.data() != null ? DatasetCsv.read(expert.data())
+                : Tasks.named(expert.task(), model, expert.taskSeed);
         if (data.featureCount() != loaded.circuit().dataCount()) {
             throw new UserInputException("the data has " + data.featureCount() + " feature column(s) but " + circuit
                     + " has " + loaded.circuit().dataCount() + " data input(s) " + loaded.circuit().dataNames());
         }
-        MeanFieldAnalysis analysis = new MeanFieldAnalysis(expert, data, config);
+        MeanFieldAnalysis analysis = new MeanFieldAnalysis(model, data, config);
         long started = System.nanoTime();
         AnalysisResult result;
-        try (Progress progress = Progress.start("analyze", 1000, quiet, spec.commandLine().getErr())) {
+        try (Progress progress = Progress.start("analyze", 1000, expert.quiet, spec.commandLine().getErr())) {
             result = analysis.run((done, total, status) ->
                     progress.update(total == 0 ? 1000 : Math.min(1000, done * 1000 / total), status));
         }

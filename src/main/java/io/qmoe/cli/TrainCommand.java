@@ -2,8 +2,8 @@ package io.qmoe.cli;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code qmoe train}: trains a mixture of N experts by gradient flow and writes a resumable run folder. */
@@ -15,30 +15,12 @@ import picocli.CommandLine.Option;
                 + "angles-t<T>.csv snapshots, loss.png, predictions.png and a checkpoint; --resume continues an "
                 + "interrupted run to the same result."})
 final class TrainCommand implements Callable<Integer> {
-    @Option(names = "--circuit", required = true, paramLabel = "FILE", description = "Expert circuit (.qasm).")
-    Path circuit;
-
-    @Option(names = "--observable", paramLabel = "TEXT", description = "Observable (default: the file's).")
-    String observable;
+    @Mixin
+    ExpertOptions expert;
 
     @Option(names = {"--experts", "-N"}, defaultValue = "100", paramLabel = "N",
             description = "Number of experts N (default ${DEFAULT-VALUE}).")
     int experts;
-
-    @ArgGroup(exclusive = true)
-    DataChoice dataChoice;
-
-    static final class DataChoice {
-        @Option(names = "--task", paramLabel = "NAME[:M]",
-                description = "Built-in task: teacher (default) or sine, optionally with M points (default 20).")
-        String task;
-
-        @Option(names = "--data", paramLabel = "CSV", description = "CSV file x1,...,xk,y with a header.")
-        Path data;
-    }
-
-    @Option(names = "--task-seed", defaultValue = "0", description = "Seed of the task's data (default 0).")
-    long taskSeed;
 
     @Option(names = {"--time", "-T"}, defaultValue = "5", description = "Final time T (default ${DEFAULT-VALUE}).")
     double time;
@@ -54,15 +36,6 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--tolerance", defaultValue = "1e-6", description = "Error tolerance of --integrator adaptive.")
     double tolerance;
 
-    @Option(names = "--backend", defaultValue = "statevector", description = Backends.BACKEND_HELP)
-    String backend;
-
-    @Option(names = "--gradient", description = Backends.GRADIENT_HELP)
-    String gradient;
-
-    @Option(names = "--seed", defaultValue = "1", description = "Seed of the initial angles (default 1).")
-    long seed;
-
     @Option(names = "--snapshots", paramLabel = "T1,T2,...",
             description = "Times at which all angles are saved (default 0, T/4, T/2, 3T/4, T).")
     String snapshots;
@@ -73,15 +46,9 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--resume", description = "Continue the interrupted run in --out.")
     boolean resume;
 
-    @Option(names = "--threads", defaultValue = "0", description = "Worker threads (0 = all processors).")
-    int threads;
-
     @Option(names = "--max-batch", defaultValue = "65536",
             description = "Most bindings per backend call (default ${DEFAULT-VALUE}).")
     int maxBatch;
-
-    @Option(names = "--quiet", description = "No progress output.")
-    boolean quiet;
 
     @Option(names = "--stop-after-steps", hidden = true, description = "Testing: stop after this many steps.")
     Integer stopAfter;
@@ -111,13 +78,13 @@ final class TrainCommand implements Callable<Integer> {
                 throw new UserInputException("--snapshots: " + s + " lies outside [0, " + time + "]");
             }
         }
-        String task = dataChoice == null || (dataChoice.task == null && dataChoice.data == null) ? "teacher"
-                : dataChoice.task;
-        String data = dataChoice == null || dataChoice.data == null ? null : dataChoice.data.toString();
-        TrainSpec specValues = new TrainSpec(circuit.toString(), observable, experts, data == null ? task : null,
-                data, taskSeed, time, dt, integrator, tolerance, backend, gradient, seed, snaps, maxBatch);
-        Path dir = out != null ? out : Path.of("runs", "train-" + stem(circuit) + "-N" + experts + "-s" + seed);
-        TrainingRun run = new TrainingRun(specValues, dir, Backends.threads(threads), quiet,
+        String data = expert.data() == null ? null : expert.data().toString();
+        TrainSpec specValues = new TrainSpec(expert.circuit.toString(), expert.observable, experts, expert.task(),
+                data, expert.taskSeed, time, dt, integrator, tolerance, expert.backend, expert.gradient, expert.seed,
+                snaps, maxBatch);
+        Path dir = out != null ? out : Path.of("runs", "train-" + stem(expert.circuit) + "-N" + experts + "-s"
+                + expert.seed);
+        TrainingRun run = new TrainingRun(specValues, dir, Backends.threads(expert.threads), expert.quiet,
                 spec.commandLine().getOut(), spec.commandLine().getErr());
         return run.execute(resume, stopAfter);
     }

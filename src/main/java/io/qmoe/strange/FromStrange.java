@@ -34,6 +34,13 @@ public final class FromStrange {
 
     /** Converts a program; throws {@link IllegalArgumentException} naming the first gate it cannot convert. */
     public static ParametricCircuit toCircuit(Program program) {
+        double[] alphas = program.getInitialAlphas();
+        for (int j = 0; j < alphas.length; j++) {
+            if (alphas[j] != 1.0) {
+                throw new IllegalArgumentException("qubit " + j + " is initialised with initializeQubit (alpha "
+                        + alphas[j] + "); qmoe circuits start in |0...0> and this program has no circuit form");
+            }
+        }
         ParametricCircuit.Builder b = ParametricCircuit.builder(program.getNumberQubits());
         int stepIndex = 0;
         for (Step step : program.getSteps()) {
@@ -74,14 +81,24 @@ public final class FromStrange {
         return b.build();
     }
 
+    /**
+     * The rotation angle: the magnitude from the gate's double-precision field, the sign from its matrix, which is the
+     * only place that reflects {@code setInverse(true)} (the field keeps the original angle).
+     */
     private static double theta(Gate g) {
+        double value;
         try {
             Field f = Rotation.class.getDeclaredField("thetav");
             f.setAccessible(true);
-            return f.getDouble(g);
+            value = f.getDouble(g);
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException("cannot read the angle of " + g.getCaption(), e);
         }
+        org.redfx.strange.Complex[][] m = g.getMatrix();
+        // RotationX: m[1][0] = −i·sin(θ/2); RotationY: m[1][0] = sin(θ/2)
+        double sine = g instanceof RotationX ? -m[1][0].i : m[1][0].r;
+        boolean inverted = Math.signum(sine) != 0 && Math.signum(sine) != Math.signum(Math.sin(value / 2));
+        return inverted ? -value : value;
     }
 
     /** R's angle, recovered from its matrix diag(1, e^{iφ}). */

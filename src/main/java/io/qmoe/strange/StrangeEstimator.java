@@ -1,9 +1,7 @@
 package io.qmoe.strange;
 
-import io.qmoe.backend.Estimates;
-import io.qmoe.backend.Estimator;
 import io.qmoe.backend.ParallelBatch;
-import io.qmoe.backend.ProbabilitySource;
+import io.qmoe.backend.StateSimulator;
 import io.qmoe.circuit.ParametricCircuit;
 import io.qmoe.circuit.PauliObservable;
 import org.redfx.strange.Complex;
@@ -17,7 +15,7 @@ import org.redfx.strange.local.SimpleQuantumExecutionEnvironment;
  * the double-precision engine to about 1e-6; it is also ~200× slower, the reference and interop target rather than the
  * engine for large runs. Bindings run in parallel, each worker with its own execution environment and programs.
  */
-public final class StrangeEstimator implements Estimator, ProbabilitySource {
+public final class StrangeEstimator implements StateSimulator {
     private final ParallelBatch parallel;
 
     /** Uses all processors. */
@@ -35,40 +33,13 @@ public final class StrangeEstimator implements Estimator, ProbabilitySource {
         return "strange";
     }
 
+    /** Runs every binding through Strange, each worker with its own environment and programs. */
     @Override
-    public Estimates estimate(ParametricCircuit circuit, PauliObservable observable, double[][] bindings) {
-        observable.requireQubits(circuit.qubitCount());
-        circuit.checkBindings(bindings);
+    public void forEachFinalState(ParametricCircuit circuit, double[][] bindings, StateConsumer consumer) {
         if (circuit.qubitCount() > 14) {
             throw new IllegalArgumentException("the Strange backend is limited here to 14 qubits (it builds dense "
                     + "matrices); the circuit has " + circuit.qubitCount());
         }
-        double[] out = new double[bindings.length];
-        forEachFinalState(circuit, bindings, (r, re, im) -> out[r] = observable.expectation(re, im));
-        return Estimates.exact(out);
-    }
-
-    @Override
-    public double[][] probabilities(ParametricCircuit circuit, double[][] bindings) {
-        circuit.checkBindings(bindings);
-        int dim = 1 << circuit.qubitCount();
-        double[][] out = new double[bindings.length][dim];
-        forEachFinalState(circuit, bindings, (r, re, im) -> {
-            for (int b = 0; b < dim; b++) {
-                out[r][b] = re[b] * re[b] + im[b] * im[b];
-            }
-        });
-        return out;
-    }
-
-    /** Receives binding r's final amplitudes (buffers reused: read, do not keep). */
-    @FunctionalInterface
-    private interface StateConsumer {
-        void accept(int r, double[] re, double[] im);
-    }
-
-    /** Runs every binding through Strange, each worker with its own environment and programs. */
-    private void forEachFinalState(ParametricCircuit circuit, double[][] bindings, StateConsumer consumer) {
         int dim = 1 << circuit.qubitCount();
         parallel.run(bindings.length, 1_000_000L, (from, to) -> {
             SimpleQuantumExecutionEnvironment env = new SimpleQuantumExecutionEnvironment();

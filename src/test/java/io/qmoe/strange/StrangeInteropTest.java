@@ -153,5 +153,25 @@ class StrangeInteropTest {
         }
         Program withRz = new Program(1, new Step(new RotationZ(0.3, 0)));
         assertThatThrownBy(() -> FromStrange.toCircuit(withRz)).hasMessageContaining("global phase");
+        Program initialised = new Program(2, new Step(new Hadamard(0)));
+        initialised.initializeQubit(0, 0);
+        assertThatThrownBy(() -> FromStrange.toCircuit(initialised)).hasMessageContaining("initializeQubit");
+    }
+
+    @Test
+    void invertedStrangeRotationsConvertWithTheirSign() {
+        for (boolean y : new boolean[] {false, true}) {
+            org.redfx.strange.gate.Rotation r = y ? new org.redfx.strange.gate.RotationY(0.8, 0)
+                    : new org.redfx.strange.gate.RotationX(0.8, 0);
+            r.setInverse(true);
+            ParametricCircuit back = FromStrange.toCircuit(new Program(1, new Step(r)));
+            assertThat(back.gates().get(0).angle().constantValue()).isEqualTo(-0.8);
+            // and the converted circuit computes what Strange computes
+            PauliObservable o = PauliObservable.parse(y ? "X0" : "Y0");
+            Complex[] a = new SimpleQuantumExecutionEnvironment().runProgram(new Program(1, new Step(r)))
+                    .getProbability();
+            double strangeValue = y ? 2 * (a[0].r * a[1].r + a[0].i * a[1].i) : 2 * (a[0].r * a[1].i - a[0].i * a[1].r);
+            assertThat(sv.value(back, o, new double[0])).isCloseTo(strangeValue, within(1e-6));
+        }
     }
 }
