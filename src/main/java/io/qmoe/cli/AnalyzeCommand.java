@@ -15,6 +15,7 @@ import io.qmoe.qasm.LoadedCircuit;
 import io.qmoe.report.AnalysisReport;
 import io.qmoe.report.AtomicFiles;
 import io.qmoe.report.Json;
+import io.qmoe.report.SampleFiles;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -79,6 +80,10 @@ final class AnalyzeCommand implements Callable<Integer> {
     @Option(names = "--overwrite", description = "Replace the files of an earlier analysis in --out.")
     boolean overwrite;
 
+    @Option(names = "--resume", description = "Continue an interrupted analysis in --out: finished (N, seed) samples "
+            + "are kept, the rest are run; the options must be the same.")
+    boolean resume;
+
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
@@ -106,7 +111,7 @@ final class AnalyzeCommand implements Callable<Integer> {
         AnalysisConfig config = b.build();
         Path circuit = expert.circuit;
         Path dir = out != null ? out : Path.of("runs", "analyze-" + TrainCommand.stem(circuit));
-        if (Files.exists(dir.resolve("summary.json")) && !overwrite) {
+        if (Files.exists(dir.resolve("summary.json")) && !overwrite && !resume) {
             throw new UserInputException(dir + " already holds an analysis: choose another --out or add --overwrite");
         }
 
@@ -122,11 +127,13 @@ final class AnalyzeCommand implements Callable<Integer> {
                     + " has " + loaded.circuit().dataCount() + " data input(s) " + loaded.circuit().dataNames());
         }
         MeanFieldAnalysis analysis = new MeanFieldAnalysis(model, data, config);
+        SampleFiles store = new SampleFiles(dir);
+        store.open(fingerprint(config, loaded, data, estimator.name(), g.name()), resume);
         long started = System.nanoTime();
         AnalysisResult result;
         try (Progress progress = Progress.start("analyze", 1000, expert.quiet, spec.commandLine().getErr())) {
             result = analysis.run((done, total, status) ->
-                    progress.update(total == 0 ? 1000 : Math.min(1000, done * 1000 / total), status));
+                    progress.update(total == 0 ? 1000 : Math.min(1000, done * 1000 / total), status), store);
         }
         double seconds = (System.nanoTime() - started) / 1e9;
 
@@ -160,5 +167,17 @@ final class AnalyzeCommand implements Callable<Integer> {
         w.println("wrote " + dir.resolve("report.html"));
         w.flush();
         return 0;
+    }
+
+    /** Everything that decides the numbers of an analysis, for --resume to compare. */
+    private static String fingerprint(AnalysisConfig c, LoadedCircuit loaded, Dataset data, String backend,
+                                      String gradient) {
+        return String.join("\n", "experts " + java.util.Arrays.toString(c.experts()), "seeds " + c.seeds(),
+                "reference " + c.referenceSize(), "seed " + c.seed(), "time " + c.time(), "dt " + c.dt(),
+                "integrator " + c.integrator(), "snapshots " + java.util.Arrays.toString(c.snapshots()),
+                "cap " + c.wassersteinCap(), "scaling " + c.scaling(), "grid " + c.gridCells(),
+                "backend " + backend, "gradient " + gradient,
+                io.qmoe.qasm.QasmWriter.write(loaded.circuit(), loaded.observable(), null),
+                DatasetCsv.format(data));
     }
 }

@@ -41,6 +41,30 @@ public final class MeanFieldAnalysis {
         void progress(long done, long total, String status);
     }
 
+    /**
+     * Keeps finished samples so an interrupted analysis can continue: {@link #load} returns a sample saved by an
+     * earlier run with the same configuration, {@link #save} is called as soon as a sample is finished.
+     */
+    public interface SampleStore {
+        /** A finished sample for (N, seed index), if one was saved. */
+        java.util.Optional<AnalysisResult.Sample> load(int experts, int seedIndex);
+
+        /** Saves a finished sample. */
+        void save(AnalysisResult.Sample sample);
+
+        /** A store that keeps nothing. */
+        SampleStore NONE = new SampleStore() {
+            @Override
+            public java.util.Optional<AnalysisResult.Sample> load(int experts, int seedIndex) {
+                return java.util.Optional.empty();
+            }
+
+            @Override
+            public void save(AnalysisResult.Sample sample) {
+            }
+        };
+    }
+
     private final Expert expert;
     private final Dataset data;
     private final AnalysisConfig config;
@@ -72,6 +96,14 @@ public final class MeanFieldAnalysis {
 
     /** Runs the whole analysis. */
     public AnalysisResult run(Listener listener) {
+        return run(listener, SampleStore.NONE);
+    }
+
+    /**
+     * Runs the analysis, taking finished samples from {@code store} and saving new ones there. The reference is
+     * always recomputed (it is deterministic, and the samples' coupling needs its residual schedule).
+     */
+    public AnalysisResult run(Listener listener, SampleStore store) {
         boolean meanField = config.scaling() == OutputScaling.MEAN_FIELD;
         int steps = grid.steps();
         long perStep = 0;
@@ -91,7 +123,16 @@ public final class MeanFieldAnalysis {
         List<AnalysisResult.Sample> samples = new ArrayList<>();
         for (int n : config.experts()) {
             for (int s = 0; s < config.seeds(); s++) {
-                samples.add(runSample(n, s, reference, schedule, listener));
+                var saved = store.load(n, s);
+                if (saved.isPresent()) {
+                    samples.add(saved.get());
+                    done += (long) grid.steps() * n * (meanField ? 2 : 1);
+                    listener.progress(done, total, "N=" + n + " seed " + (s + 1) + " (saved)");
+                    continue;
+                }
+                AnalysisResult.Sample sample = runSample(n, s, reference, schedule, listener);
+                store.save(sample);
+                samples.add(sample);
             }
         }
         List<AnalysisResult.QuantityFit> fits = fit(samples, times, meanField);

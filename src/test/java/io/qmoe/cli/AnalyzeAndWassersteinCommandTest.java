@@ -40,6 +40,34 @@ class AnalyzeAndWassersteinCommandTest {
     }
 
     @Test
+    void analyzeResumesAnInterruptedSweepToTheSameNumbers() throws Exception {
+        Path c = dir.resolve("q.qasm");
+        Files.writeString(c, EvalAndCircuitsCommandTest.QUBIT);
+        String[] common = {"analyze", "--circuit", c.toString(), "--experts", "8,16", "--seeds", "2",
+            "--reference-size", "128", "--time", "0.4", "--dt", "0.1", "--grid", "0", "--quiet"};
+        Path whole = dir.resolve("whole");
+        assertThat(CliRunner.run(concat(common, "--out", whole.toString())).code()).isZero();
+        // an interrupted run: only some samples were finished
+        Path part = dir.resolve("part");
+        assertThat(CliRunner.run(concat(common, "--out", part.toString())).code()).isZero();
+        Files.delete(part.resolve("samples/N16-s1.json"));
+        Files.delete(part.resolve("summary.json"));
+        CliRunner.Result resumed = CliRunner.run(concat(common, "--out", part.toString(), "--resume"));
+        assertThat(resumed.code()).as(resumed.err()).isZero();
+        assertThat(Files.readString(part.resolve("distances.csv")))
+                .isEqualTo(Files.readString(whole.resolve("distances.csv")));
+        CliRunner.Result changed = CliRunner.run(concat(common, "--out", part.toString(), "--resume", "--seed", "9"));
+        assertThat(changed.code()).isEqualTo(2);
+        assertThat(changed.err()).contains("differ").hasLineCount(1);
+    }
+
+    private static String[] concat(String[] a, String... b) {
+        String[] out = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
+    }
+
+    @Test
     void analyzeRefusesNonPeriodicCircuits() throws Exception {
         Path c = dir.resolve("p.qasm");
         Files.writeString(c, "OPENQASM 3.0;\nqubit[1] q;\ninput float[64] t0;\ninput float[64] x0;\n"
