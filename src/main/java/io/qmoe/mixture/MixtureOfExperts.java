@@ -11,6 +11,9 @@ import java.util.SplittableRandom;
  * with r_a = f_N(x_a) − y_a, so that the velocity of one particle stays O(1) as N grows and the empirical measure of
  * the angles follows the mean-field continuity equation.
  *
+ * <p>{@link OutputScaling#LAZY} replaces 1/N by 1/√N in the output and scales the velocity to match, for the
+ * contrast with the lazy (kernel) regime.
+ *
  * <p>The angles of all experts are one flat array {@code angles[i*d + k]} on the torus [0, 2π)^d; they are not wrapped
  * during integration (the dynamics are 2π-periodic) and are wrapped only for output. This class holds no state besides
  * its configuration: angle arrays are passed in, so integrators and analyses can evaluate many states.

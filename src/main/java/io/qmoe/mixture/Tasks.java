@@ -8,9 +8,10 @@ import java.util.SplittableRandom;
 /**
  * Built-in regression tasks, named on the command line as {@code NAME} or {@code NAME:POINTS}.
  * <ul>
- *   <li>{@code teacher}: features i.i.d. uniform on [−π, π)^k and targets from a seeded random <em>teacher</em>
- *   mixture of {@link #TEACHER_SIZE} experts on the same circuit, so an exact fit exists (for any N that is a multiple of
- *   the teacher size, and in the mean-field limit).</li>
+ *   <li>{@code teacher}: features i.i.d. uniform on [−π, π)^k and targets from a seeded random <em>teacher</em> of
+ *   {@link #TEACHER_SIZE} expert(s) on the same circuit, so an exact fit exists (any N that is a multiple of the teacher
+ *   size, and the mean-field limit). With one teacher expert the targets are of order one and the mixture has to learn
+ *   features: the angle measure concentrates on the set of angles that reproduce the teacher.</li>
  *   <li>{@code sine}: one feature on an equally spaced grid of [−π, π), target 0.8·sin(x) (needs a circuit with one
  *   data feature; a circuit that cannot represent sin x plateaus at its best approximation).</li>
  * </ul>
