@@ -71,6 +71,19 @@ final class StateKernels {
     static void rotateReal(double[] re, double[] im, int q, double c, double s) {
         int dim = re.length;
         int stride = 1 << q;
+        if (stride == 1) {
+            for (int i = 0; i < dim; i += 2) {
+                double xr = re[i];
+                double xi = im[i];
+                double yr = re[i + 1];
+                double yi = im[i + 1];
+                re[i] = c * xr - s * yr;
+                im[i] = c * xi - s * yi;
+                re[i + 1] = s * xr + c * yr;
+                im[i + 1] = s * xi + c * yi;
+            }
+            return;
+        }
         if (stride < 8) {
             for (int k = 0, half = dim >> 1; k < half; k++) {
                 int i = insertZero(k, q);
@@ -106,6 +119,19 @@ final class StateKernels {
     static void rotateX(double[] re, double[] im, int q, double c, double s) {
         int dim = re.length;
         int stride = 1 << q;
+        if (stride == 1) {
+            for (int i = 0; i < dim; i += 2) {
+                double xr = re[i];
+                double xi = im[i];
+                double yr = re[i + 1];
+                double yi = im[i + 1];
+                re[i] = c * xr + s * yi;
+                im[i] = c * xi - s * yr;
+                re[i + 1] = c * yr + s * xi;
+                im[i + 1] = c * yi - s * xr;
+            }
+            return;
+        }
         if (stride < 8) {
             for (int k = 0, half = dim >> 1; k < half; k++) {
                 int i = insertZero(k, q);

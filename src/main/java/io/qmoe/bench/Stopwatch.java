@@ -7,9 +7,13 @@ final class Stopwatch {
     private Stopwatch() {
     }
 
-    /** Median seconds per call of {@code work} over at least {@code minRuns} runs and about {@code budget} seconds. */
+    /**
+     * Median seconds per call of {@code work} over at least {@code minRuns} runs and about {@code budget} seconds,
+     * after {@code warmups} calls and at least half the budget of warm-up (so the JIT has compiled the hot loops).
+     */
     static double median(Runnable work, int warmups, int minRuns, double budget) {
-        for (int i = 0; i < warmups; i++) {
+        long warmStart = System.nanoTime();
+        for (int i = 0; i < warmups || (System.nanoTime() - warmStart) / 1e9 < budget / 2; i++) {
             work.run();
         }
         double[] times = new double[Math.max(minRuns, 64)];
