@@ -18,6 +18,15 @@ public final class AdjointDifferentiator {
     public static ValuesAndGradients evaluate(StateVectorEstimator engine, ParametricCircuit circuit,
                                               PauliObservable observable, double[][] bindings) {
         StateVectorEstimator.check(circuit, observable, bindings);
+        if (LaneProgram.suits(circuit)) {
+            return inLanes(engine, circuit, observable, bindings);
+        }
+        return oneAtATime(engine, circuit, observable, bindings);
+    }
+
+    /** The sweep one binding at a time on full state vectors (registers above {@link LaneProgram#MAX_QUBITS}). */
+    static ValuesAndGradients oneAtATime(StateVectorEstimator engine, ParametricCircuit circuit,
+                                         PauliObservable observable, double[][] bindings) {
         CompiledCircuit compiled = new CompiledCircuit(circuit);
         int d = circuit.trainableCount();
         int gates = compiled.gateCount();
@@ -65,6 +74,27 @@ public final class AdjointDifferentiator {
                 }
             }
         });
+        return new ValuesAndGradients(values, gradients, d);
+    }
+
+    /** The same sweep for small registers, {@code lanes} bindings at a time ({@link LaneSimulation}). */
+    private static ValuesAndGradients inLanes(StateVectorEstimator engine, ParametricCircuit circuit,
+                                              PauliObservable observable, double[][] bindings) {
+        LaneProgram program = new LaneProgram(circuit, bindings.length);
+        LaneObservable compiledObservable = new LaneObservable(observable, program.dim);
+        int d = circuit.trainableCount();
+        double[] values = new double[bindings.length];
+        double[] gradients = new double[bindings.length * d];
+        engine.parallel().run(bindings.length, (long) program.dim * (3L * circuit.gates().size() + 2),
+                (from, to) -> {
+                    LaneSimulation sim = new LaneSimulation(program);
+                    for (int r = from; r < to; r += program.lanes) {
+                        int count = Math.min(program.lanes, to - r);
+                        sim.bind(bindings, r, count);
+                        sim.forward();
+                        sim.adjoint(compiledObservable, bindings, r, count, values, gradients, d);
+                    }
+                });
         return new ValuesAndGradients(values, gradients, d);
     }
 

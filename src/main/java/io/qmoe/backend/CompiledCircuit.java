@@ -120,6 +120,41 @@ public final class CompiledCircuit {
         return kind.length;
     }
 
+    /** Kind of gate g. */
+    GateKind kind(int g) {
+        return KINDS[kind[g]];
+    }
+
+    /** First qubit of gate g. */
+    int qubit0(int g) {
+        return q0[g];
+    }
+
+    /** Second qubit of gate g, or −1 for a one-qubit gate. */
+    int qubit1(int g) {
+        return q1[g];
+    }
+
+    /** Weight w of the generator w·Π_C·P of parametric gate g. */
+    double generatorWeight(int g) {
+        return genWeight[g];
+    }
+
+    /** Control mask C of the generator of gate g. */
+    int generatorControl(int g) {
+        return genControl[g];
+    }
+
+    /** X mask of the Pauli string of the generator of gate g. */
+    int generatorX(int g) {
+        return genX[g];
+    }
+
+    /** Z mask of the Pauli string of the generator of gate g. */
+    int generatorZ(int g) {
+        return genZ[g];
+    }
+
     /** Whether gate g has an angle. */
     boolean parametric(int g) {
         return termStart[g + 1] > termStart[g] || KINDS[kind[g]].parametric();
@@ -213,9 +248,7 @@ public final class CompiledCircuit {
                 continue;
             }
             lastAngle[g] = phi;
-            double x = k == GateKind.P || k == GateKind.CP ? phi : phi / 2;
-            cos[g] = Math.cos(x);
-            sin[g] = Math.sin(x);
+            SineCosine.of(k == GateKind.P || k == GateKind.CP ? phi : phi / 2, cos, sin, g);
         }
     }
 

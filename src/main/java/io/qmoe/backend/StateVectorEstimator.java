@@ -39,7 +39,22 @@ public final class StateVectorEstimator implements StateSimulator {
     @Override
     public Estimates estimate(ParametricCircuit circuit, PauliObservable observable, double[][] bindings) {
         check(circuit, observable, bindings);
-        return StateSimulator.super.estimate(circuit, observable, bindings);
+        if (!LaneProgram.suits(circuit)) {
+            return StateSimulator.super.estimate(circuit, observable, bindings);
+        }
+        LaneProgram program = new LaneProgram(circuit, bindings.length);
+        LaneObservable compiledObservable = new LaneObservable(observable, program.dim);
+        double[] out = new double[bindings.length];
+        parallel.run(bindings.length, (long) program.dim * (circuit.gates().size() + 1), (from, to) -> {
+            LaneSimulation sim = new LaneSimulation(program);
+            for (int r = from; r < to; r += program.lanes) {
+                int count = Math.min(program.lanes, to - r);
+                sim.bind(bindings, r, count);
+                sim.forward();
+                sim.expectation(compiledObservable, out, r, count);
+            }
+        });
+        return Estimates.exact(out);
     }
 
     /** Runs every binding in parallel with per-worker buffers and hands each final state to {@code consumer}. */

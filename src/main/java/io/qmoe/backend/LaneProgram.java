@@ -1,0 +1,292 @@
+package io.qmoe.backend;
+
+import io.qmoe.circuit.AngleExpression;
+import io.qmoe.circuit.GateKind;
+import io.qmoe.circuit.ParametricCircuit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A circuit compiled for lane-batched simulation of small registers: {@link #lanes} bindings (64 up to 6 qubits, 32
+ * above, never more than the batch) are simulated side by side, amplitude i of every lane held in one row
+ * {@code re[i][0..lanes)}. Each gate becomes one of six row operations whose
+ * row indices are precomputed here, so index arithmetic and dispatch are paid once per gate for all lanes and the inner
+ * lane loops are plain array loops the JIT vectorises. Permutation gates (x, cx, swap) only exchange row references.
+ * Gates with the same angle expression share one trig slot, so cos and sin are computed once per distinct angle.
+ * Immutable and thread-safe.
+ */
+final class LaneProgram {
+    /** Largest register simulated in lanes; larger ones use the one-binding kernels of {@link CompiledCircuit}. */
+    static final int MAX_QUBITS = 10;
+
+    static final int FIXED = 0;
+    static final int SWAP_ROWS = 1;
+    static final int NEGATE = 2;
+    static final int ROT_X = 3;
+    static final int ROT_Y = 4;
+    static final int PHASE = 5;
+
+    private static final double R = Math.sqrt(0.5);
+
+    /** One gate as a row operation. */
+    static final class Op {
+        final int type;
+        final int gate;
+        /** Rows (or first rows of pairs) and second rows of pairs. */
+        final int[] a;
+        final int[] b;
+        /** Per-row or per-pair sign of the sine (ROT_X, PHASE). */
+        final double[] sigma;
+        /** Trig slot of a parametric gate, or −1. */
+        final int slot;
+        /** Fixed 2×2 matrix and its inverse as (ar, ai, br, bi, cr, ci, dr, di). */
+        final double[] matrix;
+        final double[] inverse;
+        /** The generator overlap of a parametric gate, or null. */
+        final RowOverlap generator;
+
+        Op(int type, int gate, int[][] rows, double[] sigma, int slot, double[] matrix, RowOverlap generator) {
+            this.type = type;
+            this.gate = gate;
+            this.a = rows[0];
+            this.b = rows.length > 1 ? rows[1] : null;
+            this.sigma = sigma;
+            this.slot = slot;
+            this.matrix = matrix;
+            this.inverse = matrix == null ? null : new double[] {matrix[0], -matrix[1], matrix[4], -matrix[5],
+                matrix[2], -matrix[3], matrix[6], -matrix[7]};
+            this.generator = generator;
+        }
+    }
+
+    /**
+     * Σ_p sign_p · conj(A[u_p]) · B[v_p], of which the real or the imaginary part is kept and scaled by a weight: the
+     * form of both ⟨λ|G|ψ⟩ (adjoint) and ⟨ψ|P|ψ⟩ (expectation).
+     */
+    static final class RowOverlap {
+        final int[] u;
+        final int[] v;
+        final double[] sign;
+        final boolean imaginary;
+        final double weight;
+
+        RowOverlap(int[] u, int[] v, double[] sign, boolean imaginary, double weight) {
+            this.u = u;
+            this.v = v;
+            this.sign = sign;
+            this.imaginary = imaginary;
+            this.weight = weight;
+        }
+    }
+
+    final CompiledCircuit compiled;
+    final int dim;
+    final int lanes;
+    final Op[] ops;
+    /** Per slot: a gate carrying its angle, and whether the kernels need φ/2 (rotations) or φ (p, cp). */
+    final int[] slotGate;
+    final boolean[] slotHalf;
+    /** Per slot: when the angle is scale·input (one linear term), the input's index and the scale; else −1. */
+    final int[] slotInput;
+    final double[] slotScale;
+    /** Per gate: trainable inputs its angle depends on, and ∂φ/∂θ when that is a constant (else NaN). */
+    final int[][] trainables;
+    final double[][] constantDerivative;
+
+    /** Compiles a circuit for a batch of {@code rows} bindings (which caps the lane count). */
+    LaneProgram(ParametricCircuit circuit, int rows) {
+        this.compiled = new CompiledCircuit(circuit);
+        int n = circuit.qubitCount();
+        this.dim = 1 << n;
+        this.lanes = Math.max(1, Math.min(dim <= 64 ? 64 : 32, rows));
+        int gates = compiled.gateCount();
+        List<Op> list = new ArrayList<>();
+        Map<String, Integer> slots = new HashMap<>();
+        List<Integer> slotGates = new ArrayList<>();
+        List<Boolean> halves = new ArrayList<>();
+        trainables = new int[gates][];
+        constantDerivative = new double[gates][];
+        int d = circuit.trainableCount();
+        for (int g = 0; g < gates; g++) {
+            int[] deps = new int[d];
+            int count = 0;
+            for (int k = 0; k < d; k++) {
+                if (compiled.dependsOn(g, k)) {
+                    deps[count++] = k;
+                }
+            }
+            trainables[g] = java.util.Arrays.copyOf(deps, count);
+            constantDerivative[g] = new double[count];
+            AngleExpression angle = circuit.gates().get(g).angle();
+            for (int i = 0; i < count; i++) {
+                constantDerivative[g][i] = constantDerivative(angle, circuit.trainableNames().get(trainables[g][i]));
+            }
+            int slot = -1;
+            if (compiled.parametric(g)) {
+                boolean half = compiled.kind(g) != GateKind.P && compiled.kind(g) != GateKind.CP;
+                String key = half + ":" + angle;
+                Integer existing = slots.get(key);
+                if (existing == null) {
+                    existing = slotGates.size();
+                    slots.put(key, existing);
+                    slotGates.add(g);
+                    halves.add(half);
+                }
+                slot = existing;
+            }
+            Op op = compile(g, slot);
+            if (op != null) {
+                list.add(op);
+            }
+        }
+        this.ops = list.toArray(new Op[0]);
+        this.slotGate = slotGates.stream().mapToInt(Integer::intValue).toArray();
+        this.slotHalf = new boolean[halves.size()];
+        this.slotInput = new int[halves.size()];
+        this.slotScale = new double[halves.size()];
+        for (int s = 0; s < slotHalf.length; s++) {
+            slotHalf[s] = halves.get(s);
+            slotInput[s] = -1;
+            AngleExpression angle = circuit.gates().get(slotGate[s]).angle();
+            if (angle.terms().size() == 1) {
+                Map.Entry<List<String>, Double> term = angle.terms().entrySet().iterator().next();
+                if (term.getKey().size() == 1) {
+                    slotInput[s] = circuit.inputIndex(term.getKey().get(0));
+                    slotScale[s] = term.getValue();
+                }
+            }
+        }
+    }
+
+    /** Whether the circuit is small enough for lanes. */
+    static boolean suits(ParametricCircuit circuit) {
+        return circuit.qubitCount() <= MAX_QUBITS;
+    }
+
+    /** ∂φ/∂input when every term holding the input is linear in it (the sum of their coefficients), else NaN. */
+    private static double constantDerivative(AngleExpression angle, String input) {
+        double sum = 0;
+        for (Map.Entry<List<String>, Double> term : angle.terms().entrySet()) {
+            List<String> factors = term.getKey();
+            if (!factors.contains(input)) {
+                continue;
+            }
+            if (factors.size() != 1) {
+                return Double.NaN;
+            }
+            sum += term.getValue();
+        }
+        return sum;
+    }
+
+    private Op compile(int g, int slot) {
+        GateKind kind = compiled.kind(g);
+        int qa = compiled.qubit0(g);
+        int qb = compiled.qubit1(g);
+        int a = 1 << qa;
+        int b = qb >= 0 ? 1 << qb : 0;
+        RowOverlap gen = slot >= 0 ? generatorOverlap(g) : null;
+        return switch (kind) {
+            case ID -> null;
+            case H -> fixed(g, pairs(a, 0, a), R, 0, R, 0, R, 0, -R, 0);
+            case Y -> fixed(g, pairs(a, 0, a), 0, 0, 0, -1, 0, 1, 0, 0);
+            case S -> fixed(g, pairs(a, 0, a), 1, 0, 0, 0, 0, 0, 0, 1);
+            case SDG -> fixed(g, pairs(a, 0, a), 1, 0, 0, 0, 0, 0, 0, -1);
+            case T -> fixed(g, pairs(a, 0, a), 1, 0, 0, 0, 0, 0, R, R);
+            case TDG -> fixed(g, pairs(a, 0, a), 1, 0, 0, 0, 0, 0, R, -R);
+            case SX -> fixed(g, pairs(a, 0, a), 0.5, 0.5, 0.5, -0.5, 0.5, -0.5, 0.5, 0.5);
+            case SXDG -> fixed(g, pairs(a, 0, a), 0.5, -0.5, 0.5, 0.5, 0.5, 0.5, 0.5, -0.5);
+            case CY -> fixed(g, pairs(a | b, a, b), 0, 0, 0, -1, 0, 1, 0, 0);
+            case X -> new Op(SWAP_ROWS, g, pairs(a, 0, a), null, -1, null, null);
+            case CX -> new Op(SWAP_ROWS, g, pairs(a | b, a, b), null, -1, null, null);
+            case SWAP -> new Op(SWAP_ROWS, g, pairs(a | b, a, a | b), null, -1, null, null);
+            case Z -> new Op(NEGATE, g, rows(a, a), null, -1, null, null);
+            case CZ -> new Op(NEGATE, g, rows(a | b, a | b), null, -1, null, null);
+            case RX -> rotX(g, pairs(a, 0, a), slot, gen, -1);
+            case CRX -> rotX(g, pairs(a | b, a, b), slot, gen, -1);
+            case RXX -> rotX(g, pairs(a, 0, a | b), slot, gen, -1);
+            case RYY -> rotX(g, pairs(a, 0, a | b), slot, gen, b);
+            case RY -> new Op(ROT_Y, g, pairs(a, 0, a), null, slot, null, gen);
+            case CRY -> new Op(ROT_Y, g, pairs(a | b, a, b), null, slot, null, gen);
+            case RZ -> phase(g, rows(0, 0), slot, gen, 0, a);
+            case P -> phase(g, rows(a, a), slot, gen, 0, 0);
+            case CP -> phase(g, rows(a | b, a | b), slot, gen, 0, 0);
+            case CRZ -> phase(g, rows(a, a), slot, gen, 0, b);
+            case RZZ -> phase(g, rows(0, 0), slot, gen, a, b);
+        };
+    }
+
+    private static Op fixed(int g, int[][] pairs, double... m) {
+        return new Op(FIXED, g, pairs, null, -1, m, null);
+    }
+
+    /** ROT_X on the pairs; for ryy ({@code yyBit} ≠ −1) the sine's sign is −1 where bits a and b agree, else +1. */
+    private Op rotX(int g, int[][] pairs, int slot, RowOverlap gen, int yyBit) {
+        double[] sigma = new double[pairs[0].length];
+        for (int p = 0; p < sigma.length; p++) {
+            // the first row of an ryy pair has bit a clear, so the bits agree when bit b is clear too
+            sigma[p] = yyBit < 0 ? 1 : (pairs[0][p] & yyBit) == 0 ? -1 : 1;
+        }
+        return new Op(ROT_X, g, pairs, sigma, slot, null, gen);
+    }
+
+    /**
+     * PHASE on the rows: row i is multiplied by cos + i·σ_i·sin with σ_i = +1 when bits {@code za} and {@code zb} of i
+     * differ (or, for a zero {@code za}, when bit {@code zb} is set; for both zero always), else −1.
+     */
+    private Op phase(int g, int[][] rows, int slot, RowOverlap gen, int za, int zb) {
+        int[] r = rows[0];
+        double[] sigma = new double[r.length];
+        for (int p = 0; p < r.length; p++) {
+            boolean bitA = (r[p] & za) != 0;
+            boolean bitB = (r[p] & zb) != 0;
+            sigma[p] = za == 0 && zb == 0 ? 1 : bitA != bitB ? 1 : -1;
+        }
+        return new Op(PHASE, g, rows, sigma, slot, null, gen);
+    }
+
+    /** The rows i with (i & mask) == value. */
+    private int[][] rows(int mask, int value) {
+        int[] out = new int[dim];
+        int count = 0;
+        for (int i = 0; i < dim; i++) {
+            if ((i & mask) == value) {
+                out[count++] = i;
+            }
+        }
+        return new int[][] {java.util.Arrays.copyOf(out, count)};
+    }
+
+    /** The pairs (i, i ^ flip) for the rows i with (i & mask) == value. */
+    private int[][] pairs(int mask, int value, int flip) {
+        int[] first = rows(mask, value)[0];
+        int[] second = new int[first.length];
+        for (int p = 0; p < first.length; p++) {
+            second[p] = first[p] ^ flip;
+        }
+        return new int[][] {first, second};
+    }
+
+    /**
+     * Im⟨λ|G|ψ⟩ for the generator G = w·Π_C·P of gate g as a row overlap: Σ over rows i with the control bits set of
+     * (−1)^{|j∧z|} conj(λ_i) ψ_j, j = i ⊕ x, times i^{#Y}, of which the imaginary part is kept.
+     */
+    private RowOverlap generatorOverlap(int g) {
+        int control = compiled.generatorControl(g);
+        int x = compiled.generatorX(g);
+        int z = compiled.generatorZ(g);
+        int ys = Integer.bitCount(x & z) & 3;
+        int[] u = rows(control, control)[0];
+        int[] v = new int[u.length];
+        double[] sign = new double[u.length];
+        double m = ys < 2 ? 1 : -1;
+        for (int p = 0; p < u.length; p++) {
+            v[p] = u[p] ^ x;
+            sign[p] = (Integer.bitCount(v[p] & z) & 1) == 0 ? m : -m;
+        }
+        // Im(i^ys S): ys = 0 → Im S, 1 → Re S, 2 → −Im S, 3 → −Re S
+        return new RowOverlap(u, v, sign, (ys & 1) == 0, compiled.generatorWeight(g));
+    }
+}
