@@ -2,6 +2,7 @@ package io.qmoe.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.qmoe.backend.Estimator;
+import io.qmoe.backend.StateVectorEstimator;
 import io.qmoe.gradient.GradientMethod;
 import io.qmoe.meanfield.AnalysisConfig;
 import io.qmoe.meanfield.AnalysisResult;
@@ -132,8 +133,11 @@ final class AnalyzeCommand implements Callable<Integer> {
         long started = System.nanoTime();
         AnalysisResult result;
         try (Progress progress = Progress.start("analyze", 1000, expert.quiet, spec.commandLine().getErr())) {
+            // samples side by side only on the state-vector engine: thread-safe, and deterministic under concurrent calls
+            int sampleThreads = estimator instanceof StateVectorEstimator ? t : 1;
             result = analysis.run((done, total, status) ->
-                    progress.update(total == 0 ? 1000 : Math.min(1000, done * 1000 / total), status), store);
+                    progress.update(total == 0 ? 1000 : Math.min(1000, done * 1000 / total), status), store,
+                    sampleThreads);
         }
         double seconds = (System.nanoTime() - started) / 1e9;
 

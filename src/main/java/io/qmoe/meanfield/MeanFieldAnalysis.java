@@ -71,7 +71,7 @@ public final class MeanFieldAnalysis {
     private final TimeGrid grid;
     private final int[] snapshotSteps;
     private final int d;
-    private long done;
+    private final java.util.concurrent.atomic.AtomicLong done = new java.util.concurrent.atomic.AtomicLong();
     private long total;
 
     /** An analysis of {@code expert} on {@code data}; refuses circuits that are not periodic in every trainable angle. */
@@ -104,6 +104,24 @@ public final class MeanFieldAnalysis {
      * always recomputed (it is deterministic, and the samples' coupling needs its residual schedule).
      */
     public AnalysisResult run(Listener listener, SampleStore store) {
+        return run(listener, store, 1);
+    }
+
+    /**
+     * As {@link #run(Listener, SampleStore)}, with up to {@code sampleThreads} (N, seed) samples trained side by side
+     * (largest N first). Each sample depends only on its own seed, so the result is the same for any thread count;
+     * use more than one only with a backend that is thread-safe and deterministic under concurrent calls (the
+     * state-vector engine).
+     */
+    public AnalysisResult run(Listener callback, SampleStore store, int sampleThreads) {
+        if (sampleThreads < 1) {
+            throw new IllegalArgumentException("sample threads must be at least 1, got " + sampleThreads);
+        }
+        Listener listener = (unitsDone, unitsTotal, status) -> {
+            synchronized (this) {
+                callback.progress(unitsDone, unitsTotal, status);
+            }
+        };
         boolean meanField = config.scaling() == OutputScaling.MEAN_FIELD;
         int steps = grid.steps();
         long perStep = 0;
@@ -111,7 +129,7 @@ public final class MeanFieldAnalysis {
             perStep += (long) n * config.seeds() * (meanField ? 2 : 1);
         }
         total = steps * (perStep + (meanField ? config.referenceSize() : 0));
-        done = 0;
+        done.set(0);
         double[] times = Arrays.stream(snapshotSteps).mapToDouble(grid::time).toArray();
 
         AnalysisResult.Reference reference = null;
@@ -120,25 +138,40 @@ public final class MeanFieldAnalysis {
             schedule = new ResidualSchedule();
             reference = runReference(schedule, listener);
         }
-        List<AnalysisResult.Sample> samples = new ArrayList<>();
-        for (int n : config.experts()) {
+        int[] sizes = config.experts();
+        AnalysisResult.Sample[] finished = new AnalysisResult.Sample[sizes.length * config.seeds()];
+        List<Integer> pending = new ArrayList<>();
+        for (int i = 0; i < sizes.length; i++) {
             for (int s = 0; s < config.seeds(); s++) {
-                var saved = store.load(n, s);
+                int slot = i * config.seeds() + s;
+                var saved = store.load(sizes[i], s);
                 if (saved.isPresent()) {
-                    samples.add(saved.get());
-                    done += (long) grid.steps() * n * (meanField ? 2 : 1);
-                    listener.progress(done, total, "N=" + n + " seed " + (s + 1) + " (saved)");
-                    continue;
+                    finished[slot] = saved.get();
+                    long units = (long) grid.steps() * sizes[i] * (meanField ? 2 : 1);
+                    listener.progress(done.addAndGet(units), total,
+                            "N=" + sizes[i] + " seed " + (s + 1) + " (saved)");
+                } else {
+                    pending.add(slot);
                 }
-                AnalysisResult.Sample sample = runSample(n, s, reference, schedule, listener);
-                store.save(sample);
-                samples.add(sample);
             }
         }
+        // largest N first, so the last samples to finish are short ones
+        pending.sort((a, b) -> Integer.compare(sizes[b / config.seeds()], sizes[a / config.seeds()]));
+        AnalysisResult.Reference ref = reference;
+        ResidualSchedule sched = schedule;
+        runAll(pending, sampleThreads, slot -> {
+            int n = sizes[slot / config.seeds()];
+            AnalysisResult.Sample sample = runSample(n, slot % config.seeds(), ref, sched, listener);
+            synchronized (store) {
+                store.save(sample);
+            }
+            finished[slot] = sample;
+        });
+        List<AnalysisResult.Sample> samples = List.of(finished);
         List<AnalysisResult.QuantityFit> fits = fit(samples, times, meanField);
         AnalysisResult.GridComparison gridResult = null;
         if (meanField && config.gridCells() > 0 && d <= 2) {
-            listener.progress(done, total, "grid solver");
+            listener.progress(done.get(), total, "grid solver");
             gridResult = new GridReference(expert, data, grid, config.gridCells()).compare(reference);
         }
         listener.progress(total, total, "done");
@@ -147,6 +180,39 @@ public final class MeanFieldAnalysis {
             all[j] = grid.time(j);
         }
         return new AnalysisResult(config, d, all, times, reference, samples, fits, gridResult);
+    }
+
+    /** Runs {@code work} for every slot on up to {@code threads} threads; the first failure is rethrown. */
+    private static void runAll(List<Integer> slots, int threads, java.util.function.IntConsumer work) {
+        if (threads == 1 || slots.size() <= 1) {
+            slots.forEach(work::accept);
+            return;
+        }
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(
+                Math.min(threads, slots.size()), r -> {
+                    Thread t = new Thread(r, "qmoe-sample");
+                    t.setDaemon(true);
+                    return t;
+                });
+        try {
+            List<java.util.concurrent.Future<?>> futures = new ArrayList<>();
+            for (int slot : slots) {
+                futures.add(pool.submit(() -> work.accept(slot)));
+            }
+            for (java.util.concurrent.Future<?> f : futures) {
+                f.get();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException re) {
+                throw re;
+            }
+            throw new IllegalStateException(e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     private FlowIntegrator integrator() {
@@ -174,8 +240,8 @@ public final class MeanFieldAnalysis {
             integrator.advance(flow, grid.time(j), grid.time(j + 1), angles);
             losses[j] = flow.firstEvaluation().loss();
             predictions[j] = flow.firstEvaluation().predictions();
-            done += config.referenceSize();
-            listener.progress(done, total, "reference (" + config.referenceSize() + " particles)");
+            listener.progress(done.addAndGet(config.referenceSize()), total,
+                    "reference (" + config.referenceSize() + " particles)");
         }
         return new AnalysisResult.Reference(config.referenceSize(), losses, predictions, clouds);
     }
@@ -231,8 +297,7 @@ public final class MeanFieldAnalysis {
                     integrator.advance(new ScheduledResidualFlow(mixture, data, schedule.stages(j)), grid.time(j),
                             grid.time(j + 1), coupled);
                 }
-                done += (long) n * (meanField ? 2 : 1);
-                listener.progress(done, total, status);
+                listener.progress(done.addAndGet((long) n * (meanField ? 2 : 1)), total, status);
             } else {
                 e = mixture.evaluate(angles, data);
             }

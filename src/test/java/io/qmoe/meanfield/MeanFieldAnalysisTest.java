@@ -3,6 +3,7 @@ package io.qmoe.meanfield;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.qmoe.backend.StateVectorEstimator;
 import io.qmoe.circuit.ParametricCircuit;
 import io.qmoe.circuit.PauliObservable;
 import io.qmoe.mixture.Dataset;
@@ -37,6 +38,33 @@ class MeanFieldAnalysisTest {
         }
         // in the mean-field scaling the angles move by O(1) whatever N is
         assertThat(Math.abs(fit(r, "displacement", 2.0).fit().slope())).isLessThan(0.1);
+    }
+
+    @Test
+    void samplesTrainedSideBySideGiveTheSameNumbersAsOneAfterAnother() {
+        ParametricCircuit c = ParametricCircuit.builder(1).trainable("a").trainable("b").data("x")
+                .ry(0, "a").rx(0, "x").rz(0, "b").ry(0, "x").build();
+        Expert e = new Expert(c, PauliObservable.z(0), new StateVectorEstimator(2),
+                new io.qmoe.gradient.AdjointGradient(2));
+        Dataset data = Tasks.sine(8);
+        AnalysisConfig config = AnalysisConfig.builder().experts(8, 16, 32).seeds(2).referenceSize(256).time(0.5)
+                .dt(0.1).snapshots(0, 0.5).build();
+        AnalysisResult one = new MeanFieldAnalysis(e, data, config).run((d, t, s) -> { },
+                MeanFieldAnalysis.SampleStore.NONE, 1);
+        AnalysisResult three = new MeanFieldAnalysis(e, data, config).run((d, t, s) -> { },
+                MeanFieldAnalysis.SampleStore.NONE, 3);
+        assertThat(three.samples()).hasSameSizeAs(one.samples());
+        for (int i = 0; i < one.samples().size(); i++) {
+            AnalysisResult.Sample a = one.samples().get(i);
+            AnalysisResult.Sample b = three.samples().get(i);
+            assertThat(b.experts()).isEqualTo(a.experts());
+            assertThat(b.seedIndex()).isEqualTo(a.seedIndex());
+            assertThat(b.coupling()).isEqualTo(a.coupling());
+            assertThat(b.predictionGap()).isEqualTo(a.predictionGap());
+            assertThat(b.wasserstein()).isEqualTo(a.wasserstein());
+            assertThat(b.lossHistory()).isEqualTo(a.lossHistory());
+            assertThat(b.floor()).isEqualTo(a.floor());
+        }
     }
 
     @Test
