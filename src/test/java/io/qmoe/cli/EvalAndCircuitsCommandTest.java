@@ -144,4 +144,18 @@ class EvalAndCircuitsCommandTest {
         assertThat(r.code()).isZero();
         assertThat(r.out()).contains("eval", "circuits", "train", "analyze", "wasserstein");
     }
+
+    @Test
+    void everyOptionIsDescribedOnceInTheSubcommandHelp() {
+        // picocli 4.7.6 listed the options of an exclusive group from a mixin (--task | --data) twice
+        for (String command : new String[] {"train", "analyze"}) {
+            CliRunner.Result r = CliRunner.run(command, "--help");
+            assertThat(r.code()).isZero();
+            for (String option : new String[] {"--task=", "--data=", "--circuit=", "--backend="}) {
+                // an option's description line, not the indented synopsis
+                long described = r.out().lines().filter(l -> l.matches(" {2,6}(-\\w, )?" + option + ".*")).count();
+                assertThat(described).as(command + " " + option).isEqualTo(1);
+            }
+        }
+    }
 }
