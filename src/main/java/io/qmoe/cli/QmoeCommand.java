@@ -63,7 +63,14 @@ public final class QmoeCommand implements Runnable {
                     + " (set QMOE_DEBUG=1 for the stack trace)");
             return 1;
         });
-        return cl.execute(args);
+        try {
+            return cl.execute(args);
+        } catch (OutOfMemoryError e) {
+            // a resource limit, not a bug: say which limit and how to raise it (runs keep their last checkpoint)
+            err.println("qmoe: out of memory with a heap limit of " + Runtime.getRuntime().maxMemory() / (1 << 20)
+                    + " MiB; use fewer experts or data points, or raise the limit, e.g. QMOE_JAVA_OPTS='-Xss8m -Xmx16g'");
+            return 1;
+        }
     }
 
     static String oneLine(String message) {

@@ -102,6 +102,14 @@ final class TrainingRun {
         int batch = estimator instanceof io.qmoe.backend.remote.IbmRuntimeEstimator ? Integer.MAX_VALUE
                 : spec.maxBatch();
         MixtureOfExperts mixture = new MixtureOfExperts(expert, spec.experts(), batch);
+        long needed = mixture.evaluationBytes(data.size());
+        long limit = Runtime.getRuntime().maxMemory();
+        if (needed > limit) {
+            throw new UserInputException("--experts " + spec.experts() + ": one evaluation on " + data.size()
+                    + " data points holds N x M x (d + 1) doubles (" + (needed >> 20) + " MiB), more than the heap "
+                    + "limit of " + (limit >> 20) + " MiB; use fewer experts or data points, or raise the limit, "
+                    + "e.g. QMOE_JAVA_OPTS='-Xss8m -Xmx16g'");
+        }
         FlowIntegrator integrator = FlowIntegrator.named(spec.integrator(), spec.tolerance());
         TimeGrid grid = TimeGrid.of(spec.time(), spec.dt());
         GradientFlowTrainer trainer = new GradientFlowTrainer(mixture, data, integrator, grid);

@@ -85,7 +85,7 @@ public final class MixtureOfExperts {
     /** {@code n·d} i.i.d. uniform angles on [0, 2π) in a fixed order from a seeded generator. */
     public static double[] uniformAngles(int n, int d, long seed) {
         SplittableRandom random = new SplittableRandom(seed);
-        double[] angles = new double[n * d];
+        double[] angles = new double[arrayLength("N·d angles", n, d, 1)];
         for (int i = 0; i < angles.length; i++) {
             angles[i] = random.nextDouble() * 2 * Math.PI;
         }
@@ -169,8 +169,9 @@ public final class MixtureOfExperts {
                     + expert.circuit().dataNames());
         }
         int chunk = Math.max(1, maxBatch / m);
-        double[] values = new double[size * m];
-        double[] gradients = new double[withGradients ? size * m * d : 0];
+        int gradientLength = withGradients ? arrayLength("N·M·d gradient entries", size, m, d) : 0;
+        double[] values = new double[arrayLength("N·M values", size, m, 1)];
+        double[] gradients = new double[gradientLength];
         for (int from = 0; from < size; from += chunk) {
             int to = Math.min(size, from + chunk);
             ValuesAndGradients vg = expert.evaluateGrid(angles, from, to, data, withGradients);
@@ -180,6 +181,25 @@ public final class MixtureOfExperts {
             }
         }
         return new ValuesAndGradients(values, gradients, withGradients ? d : 0);
+    }
+
+    /**
+     * Bytes of the values and gradients that one velocity evaluation on {@code m} data points holds at once,
+     * 8·N·M·(d + 1): the part of a run's memory that grows with N·M·d (the angles and integrator stages add a few
+     * N·d arrays).
+     */
+    public long evaluationBytes(int m) {
+        return 8L * size * m * (dimension() + 1);
+    }
+
+    /** a·b·c as an array length, or a clear refusal when it exceeds what one Java array can hold. */
+    private static int arrayLength(String what, int a, int b, int c) {
+        long n = (long) a * b * c;
+        if (n > Integer.MAX_VALUE - 8) {
+            throw new IllegalArgumentException(what + " (" + a + (c == 1 ? " x " + b : " x " + b + " x " + c)
+                    + " = " + n + ") exceed the largest Java array (2^31 - 8 entries); use fewer experts or data points");
+        }
+        return (int) n;
     }
 
     /** Wraps every angle into [0, 2π) (for output). */

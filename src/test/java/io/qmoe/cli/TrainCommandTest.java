@@ -20,12 +20,29 @@ class TrainCommandTest {
     }
 
     private String[] args(Path out, String... extra) throws Exception {
-        String[] base = {"train", "--circuit", circuit().toString(), "--experts", "40", "--time", "1", "--dt", "0.1",
-                "--seed", "5", "--out", out.toString(), "--quiet"};
-        String[] all = new String[base.length + extra.length];
-        System.arraycopy(base, 0, all, 0, base.length);
-        System.arraycopy(extra, 0, all, base.length, extra.length);
-        return all;
+        // defaults, each replaced when {@code extra} gives the same option
+        java.util.Map<String, String> options = new java.util.LinkedHashMap<>();
+        options.put("--circuit", circuit().toString());
+        options.put("--experts", "40");
+        options.put("--time", "1");
+        options.put("--dt", "0.1");
+        options.put("--seed", "5");
+        options.put("--out", out.toString());
+        java.util.List<String> flags = new java.util.ArrayList<>();
+        for (int i = 0; i < extra.length; i++) {
+            if (i + 1 < extra.length && !extra[i + 1].startsWith("--")) {
+                options.put(extra[i], extra[++i]);
+            } else {
+                flags.add(extra[i]);
+            }
+        }
+        java.util.List<String> all = new java.util.ArrayList<>(java.util.List.of("train", "--quiet"));
+        options.forEach((k, v) -> {
+            all.add(k);
+            all.add(v);
+        });
+        all.addAll(flags);
+        return all.toArray(new String[0]);
     }
 
     @Test
@@ -73,9 +90,7 @@ class TrainCommandTest {
         assertThat(again.err()).contains("already holds a run").hasLineCount(1);
         Path half = dir.resolve("half");
         assertThat(CliRunner.run(args(half, "--stop-after-steps", "2")).code()).isZero();
-        String[] changed = args(half, "--resume");
-        changed[4] = "41";
-        CliRunner.Result differ = CliRunner.run(changed);
+        CliRunner.Result differ = CliRunner.run(args(half, "--experts", "41", "--resume"));
         assertThat(differ.code()).isEqualTo(2);
         assertThat(differ.err()).contains("experts (run: 40, now: 41)");
     }
@@ -95,7 +110,14 @@ class TrainCommandTest {
 
         CliRunner.Result negative = CliRunner.run(args(dir.resolve("c"), "--experts", "-3"));
         assertThat(negative.code()).isEqualTo(2);
-        assertThat(negative.err()).contains("--experts").hasLineCount(1);
+        assertThat(negative.err()).contains("--experts must be at least 1, got -3").hasLineCount(1);
+
+        // just enough experts that one evaluation's values and gradients (N x 20 points x (2 + 1) doubles) exceed this
+        // JVM's heap: refused before anything of that size is allocated
+        long experts = Runtime.getRuntime().maxMemory() / (8 * 20 * 3) + 1;
+        CliRunner.Result huge = CliRunner.run(args(dir.resolve("h"), "--experts", String.valueOf(experts)));
+        assertThat(huge.code()).isEqualTo(2);
+        assertThat(huge.err()).contains("--experts " + experts, "heap limit").hasLineCount(1);
 
         CliRunner.Result integrator = CliRunner.run(args(dir.resolve("d"), "--integrator", "leapfrog"));
         assertThat(integrator.code()).isEqualTo(2);

@@ -93,4 +93,18 @@ class MixtureOfExpertsTest {
         Dataset twoFeatures = new Dataset("two", List.of("a", "b"), new double[] {1, 2}, new double[] {0});
         assertThatThrownBy(() -> mix.evaluate(new double[4], twoFeatures)).hasMessageContaining("2 feature(s)");
     }
+
+    @Test
+    void sizesBeyondOneJavaArrayAreRefusedBeforeAnythingIsAllocated() {
+        assertThatThrownBy(() -> MixtureOfExperts.uniformAngles(1_500_000_000, 2, 1))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("3000000000");
+        // 1000 experts x 1.1 million points x 2 angles = 2.2e9 gradient entries (values, 1.1e9, still fit)
+        int m = 1_100_000;
+        Dataset large = new Dataset("large", List.of("x0"), new double[m], new double[m]);
+        MixtureOfExperts mix = new MixtureOfExperts(ClosedFormQubitExpert.expert(), 1000);
+        double[] angles = mix.initialAngles(1);
+        assertThatThrownBy(() -> mix.evaluateWithVelocity(angles, large))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("N·M·d gradient entries (1000 x 1100000 x 2 = 2200000000)");
+    }
 }
