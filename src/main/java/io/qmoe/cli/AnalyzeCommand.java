@@ -116,7 +116,7 @@ final class AnalyzeCommand implements Callable<Integer> {
             throw new UserInputException(dir + " already holds an analysis: choose another --out or add --overwrite");
         }
 
-        LoadedCircuit loaded = CircuitLoader.load(circuit, expert.observable);
+        LoadedCircuit loaded = CircuitLoader.loadTrainable(circuit, expert.observable);
         int t = Backends.threads(expert.threads);
         Estimator estimator = Backends.estimator(expert.backend, t, expert.seed, dir.resolve("jobs.json"));
         GradientMethod g = Backends.gradient(expert.gradient, estimator, t);

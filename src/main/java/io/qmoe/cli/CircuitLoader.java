@@ -31,4 +31,14 @@ final class CircuitLoader {
         }
         return new LoadedCircuit(loaded.circuit(), o, loaded.source(), loaded.description());
     }
+
+    /** As {@link #load}, for commands that train: refuses a circuit without trainable angles (nothing to train). */
+    static LoadedCircuit loadTrainable(Path file, String observableOverride) {
+        LoadedCircuit loaded = load(file, observableOverride);
+        if (loaded.circuit().trainableCount() == 0) {
+            throw new UserInputException(file + ": the circuit has no trainable angles (every input is a data feature, "
+                    + "or it has none), so a mixture of it has nothing to train");
+        }
+        return loaded;
+    }
 }

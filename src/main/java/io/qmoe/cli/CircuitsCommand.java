@@ -66,7 +66,8 @@ final class CircuitsCommand implements Callable<Integer> {
                     o.put("description", lc.description());
                 } else {
                     out.printf("%-28s %6d %9d %5d  %-22s %s%n", f.getFileName(), c.qubitCount(), c.trainableCount(),
-                            c.dataCount(), lc.observable(), periodic ? "yes" : "no (not periodic)");
+                            c.dataCount(), lc.observable(), c.trainableCount() == 0 ? "no (nothing trainable)"
+                                    : periodic ? "yes" : "no (not periodic)");
                 }
             } catch (IllegalArgumentException e) {
                 bad++;

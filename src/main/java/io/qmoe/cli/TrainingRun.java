@@ -86,7 +86,7 @@ final class TrainingRun {
             history = new TrainingHistory();
         }
 
-        LoadedCircuit loaded = CircuitLoader.load(Path.of(spec.circuit()), spec.observable());
+        LoadedCircuit loaded = CircuitLoader.loadTrainable(Path.of(spec.circuit()), spec.observable());
         ParametricCircuit circuit = loaded.circuit();
         Estimator estimator = Backends.estimator(spec.backend(), threads, spec.seed(), dir.resolve("jobs.json"));
         GradientMethod gradient = Backends.gradient(spec.gradient(), estimator, threads);

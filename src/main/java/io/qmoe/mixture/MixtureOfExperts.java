@@ -45,6 +45,10 @@ public final class MixtureOfExperts {
         if (size < 1) {
             throw new IllegalArgumentException("the number of experts must be at least 1, got " + size);
         }
+        if (expert.dimension() == 0) {
+            throw new IllegalArgumentException("the expert's circuit has no trainable angles: a mixture of it has "
+                    + "nothing to train");
+        }
         if (maxBatch < 1) {
             throw new IllegalArgumentException("maximum batch must be at least 1, got " + maxBatch);
         }

@@ -119,6 +119,17 @@ class TrainCommandTest {
         assertThat(huge.code()).isEqualTo(2);
         assertThat(huge.err()).contains("--experts " + experts, "heap limit").hasLineCount(1);
 
+        // a circuit without trainable angles: nothing to train, for train and analyze alike
+        Path fixed = dir.resolve("fixed.qasm");
+        Files.writeString(fixed, "OPENQASM 3.0;\nqubit[1] q;\ninput float[64] x0;\n#pragma qmoe data x0\nrx(x0) q[0];\n");
+        CliRunner.Result untrainable = CliRunner.run(args(dir.resolve("f"), "--circuit", fixed.toString()));
+        assertThat(untrainable.code()).isEqualTo(2);
+        assertThat(untrainable.err()).contains("fixed.qasm", "no trainable angles").hasLineCount(1);
+        CliRunner.Result analyze = CliRunner.run("analyze", "--circuit", fixed.toString(), "--out",
+                dir.resolve("g").toString(), "--quiet");
+        assertThat(analyze.code()).isEqualTo(2);
+        assertThat(analyze.err()).contains("fixed.qasm", "no trainable angles").hasLineCount(1);
+
         CliRunner.Result integrator = CliRunner.run(args(dir.resolve("d"), "--integrator", "leapfrog"));
         assertThat(integrator.code()).isEqualTo(2);
         assertThat(integrator.err()).contains("leapfrog").hasLineCount(1);

@@ -4,6 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import io.qmoe.backend.StateVectorEstimator;
+import io.qmoe.circuit.ParametricCircuit;
+import io.qmoe.circuit.PauliObservable;
+import io.qmoe.gradient.AdjointGradient;
 import java.util.List;
 import io.qmoe.testing.ClosedFormQubitExpert;
 import org.junit.jupiter.api.Test;
@@ -92,6 +96,10 @@ class MixtureOfExpertsTest {
         assertThatThrownBy(() -> mix.evaluate(new double[3], data())).hasMessageContaining("expected 2 x 2 angles");
         Dataset twoFeatures = new Dataset("two", List.of("a", "b"), new double[] {1, 2}, new double[] {0});
         assertThatThrownBy(() -> mix.evaluate(new double[4], twoFeatures)).hasMessageContaining("2 feature(s)");
+        ParametricCircuit fixed = ParametricCircuit.builder(1).data("x0").rx(0, "x0").build();
+        Expert untrainable = new Expert(fixed, PauliObservable.z(0), new StateVectorEstimator(1),
+                new AdjointGradient(1));
+        assertThatThrownBy(() -> new MixtureOfExperts(untrainable, 4)).hasMessageContaining("no trainable angles");
     }
 
     @Test
