@@ -121,7 +121,7 @@ final class AnalyzeCommand implements Callable<Integer> {
         Estimator estimator = Backends.estimator(expert.backend, t, expert.seed, dir.resolve("jobs.json"));
         GradientMethod g = Backends.gradient(expert.gradient, estimator, t);
         Expert model = new Expert(loaded.circuit(), loaded.observable(), estimator, g);
-        Dataset data = expert.data() != null ? DatasetCsv.read(expert.data())
+        Dataset data = expert.data() != null ? DatasetCsv.read(InputFiles.readable(expert.data(), "data file"))
                 : Tasks.named(expert.task(), model, expert.taskSeed);
         if (data.featureCount() != loaded.circuit().dataCount()) {
             throw new UserInputException("the data has " + data.featureCount() + " feature column(s) but " + circuit

@@ -74,8 +74,8 @@ final class Backends {
             case "strange":
                 return new StrangeEstimator(threads);
             default:
-                throw new UserInputException("--backend '" + spec + "' is not known: use statevector, strange or "
-                        + "shots:N[:INNER]");
+                throw new UserInputException("--backend '" + spec + "' is not known: use statevector, strange, "
+                        + "shots:N[:INNER] or ibm-runtime:DEVICE");
         }
     }
 

@@ -4,7 +4,6 @@ import io.qmoe.circuit.ExpressionException;
 import io.qmoe.circuit.PauliObservable;
 import io.qmoe.qasm.LoadedCircuit;
 import io.qmoe.qasm.QasmReader;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** Loads a circuit file and applies an {@code --observable} override, with one-line errors. */
@@ -14,10 +13,7 @@ final class CircuitLoader {
 
     /** The circuit and the observable to use (the override when given, else the file's default). */
     static LoadedCircuit load(Path file, String observableOverride) {
-        if (!Files.exists(file)) {
-            throw new UserInputException(file + ": no such circuit file");
-        }
-        LoadedCircuit loaded = QasmReader.read(file);
+        LoadedCircuit loaded = QasmReader.read(InputFiles.readable(file, "circuit file"));
         if (observableOverride == null) {
             return loaded;
         }

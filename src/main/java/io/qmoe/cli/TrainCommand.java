@@ -70,6 +70,9 @@ final class TrainCommand implements Callable<Integer> {
         if (!(dt > 0) || !Double.isFinite(dt)) {
             throw new UserInputException("--dt must be a positive number, got " + dt);
         }
+        if (!(tolerance > 0) || !Double.isFinite(tolerance)) {
+            throw new UserInputException("--tolerance must be a positive number, got " + tolerance);
+        }
         double[] snaps = snapshots == null
                 ? new double[] {0, time / 4, time / 2, 3 * time / 4, time}
                 : Numbers.parseList("--snapshots", snapshots);

@@ -91,7 +91,7 @@ final class TrainingRun {
         Estimator estimator = Backends.estimator(spec.backend(), threads, spec.seed(), dir.resolve("jobs.json"));
         GradientMethod gradient = Backends.gradient(spec.gradient(), estimator, threads);
         Expert expert = new Expert(circuit, loaded.observable(), estimator, gradient);
-        Dataset data = spec.data() != null ? DatasetCsv.read(Path.of(spec.data()))
+        Dataset data = spec.data() != null ? DatasetCsv.read(InputFiles.readable(Path.of(spec.data()), "data file"))
                 : Tasks.named(spec.task(), expert, spec.taskSeed());
         if (data.featureCount() != circuit.dataCount()) {
             throw new UserInputException((spec.data() != null ? spec.data() : "--task " + spec.task()) + " has "

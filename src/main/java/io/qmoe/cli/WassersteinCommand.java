@@ -40,8 +40,8 @@ final class WassersteinCommand implements Callable<Integer> {
         if (p != 1 && p != 2) {
             throw new UserInputException("--p must be 1 or 2, got " + p);
         }
-        AngleTable.Cloud ca = AngleTable.read(a);
-        AngleTable.Cloud cb = AngleTable.read(b);
+        AngleTable.Cloud ca = AngleTable.read(InputFiles.readable(a, "angle file"));
+        AngleTable.Cloud cb = AngleTable.read(InputFiles.readable(b, "angle file"));
         if (ca.dimension() != cb.dimension()) {
             throw new UserInputException(a + " has " + ca.dimension() + " angle column(s) but " + b + " has "
                     + cb.dimension());

@@ -130,6 +130,17 @@ class TrainCommandTest {
         assertThat(analyze.code()).isEqualTo(2);
         assertThat(analyze.err()).contains("fixed.qasm", "no trainable angles").hasLineCount(1);
 
+        CliRunner.Result missing = CliRunner.run(args(dir.resolve("m"), "--data", dir.resolve("none.csv").toString()));
+        assertThat(missing.code()).isEqualTo(2);
+        assertThat(missing.err()).contains("none.csv: no such data file").hasLineCount(1);
+        CliRunner.Result folder = CliRunner.run(args(dir.resolve("n"), "--data", dir.toString()));
+        assertThat(folder.code()).isEqualTo(2);
+        assertThat(folder.err()).contains("is a directory, not a data file").hasLineCount(1);
+
+        CliRunner.Result tolerance = CliRunner.run(args(dir.resolve("t"), "--tolerance", "-1"));
+        assertThat(tolerance.code()).isEqualTo(2);
+        assertThat(tolerance.err()).contains("--tolerance must be a positive number").hasLineCount(1);
+
         CliRunner.Result integrator = CliRunner.run(args(dir.resolve("d"), "--integrator", "leapfrog"));
         assertThat(integrator.code()).isEqualTo(2);
         assertThat(integrator.err()).contains("leapfrog").hasLineCount(1);
