@@ -129,12 +129,19 @@ class StrangeInteropTest {
     @Test
     void parameterShiftThroughStrangeMatchesAdjoint() {
         SplittableRandom rnd = new SplittableRandom(23);
-        ParametricCircuit c = RandomCircuits.circuit(rnd, 3, 12, false);
-        double[][] batch = {RandomCircuits.inputs(rnd, c)};
-        ValuesAndGradients ps = new ParameterShiftGradient(strange).evaluate(c, PauliObservable.z(0), batch);
-        ValuesAndGradients ad = new AdjointGradient(1).evaluate(c, PauliObservable.z(0), batch);
-        for (int k = 0; k < c.trainableCount(); k++) {
-            assertThat(ps.gradient(0, k)).isCloseTo(ad.gradient(0, k), within(1e-5));
+        for (int trial = 0; trial < 12; trial++) {
+            // 1-4 qubits, every gate kind, shared angles and data features; two bindings per batch
+            ParametricCircuit c = RandomCircuits.circuit(rnd, 1 + trial % 4, 12, false);
+            PauliObservable o = RandomCircuits.observable(rnd, c.qubitCount());
+            double[][] batch = {RandomCircuits.inputs(rnd, c), RandomCircuits.inputs(rnd, c)};
+            ValuesAndGradients ps = new ParameterShiftGradient(strange).evaluate(c, o, batch);
+            ValuesAndGradients ad = new AdjointGradient(1).evaluate(c, o, batch);
+            for (int r = 0; r < batch.length; r++) {
+                for (int k = 0; k < c.trainableCount(); k++) {
+                    assertThat(ps.gradient(r, k)).as("trial " + trial + " row " + r + " angle " + k)
+                            .isCloseTo(ad.gradient(r, k), within(1e-5));
+                }
+            }
         }
     }
 
