@@ -34,14 +34,7 @@ public final class AdjointDifferentiator {
         // for each gate, the trainable angles its angle depends on
         int[][] dependsOn = new int[gates][];
         for (int g = 0; g < gates; g++) {
-            int count = 0;
-            int[] tmp = new int[d];
-            for (int k = 0; k < d; k++) {
-                if (compiled.dependsOn(g, k)) {
-                    tmp[count++] = k;
-                }
-            }
-            dependsOn[g] = java.util.Arrays.copyOf(tmp, count);
+            dependsOn[g] = compiled.trainableDependencies(g, d);
         }
         double[] values = new double[bindings.length];
         double[] gradients = new double[bindings.length * d];

@@ -193,6 +193,18 @@ public final class CompiledCircuit {
         return total;
     }
 
+    /** The trainable inputs (indices below {@code trainables}) that the angle of gate g depends on, ascending. */
+    int[] trainableDependencies(int g, int trainables) {
+        int[] deps = new int[trainables];
+        int count = 0;
+        for (int k = 0; k < trainables; k++) {
+            if (dependsOn(g, k)) {
+                deps[count++] = k;
+            }
+        }
+        return java.util.Arrays.copyOf(deps, count);
+    }
+
     /** Whether the angle of gate g depends on input {@code index}. */
     boolean dependsOn(int g, int index) {
         for (int t = termStart[g]; t < termStart[g + 1]; t++) {

@@ -110,17 +110,10 @@ final class LaneProgram {
         constantDerivative = new double[gates][];
         int d = circuit.trainableCount();
         for (int g = 0; g < gates; g++) {
-            int[] deps = new int[d];
-            int count = 0;
-            for (int k = 0; k < d; k++) {
-                if (compiled.dependsOn(g, k)) {
-                    deps[count++] = k;
-                }
-            }
-            trainables[g] = java.util.Arrays.copyOf(deps, count);
-            constantDerivative[g] = new double[count];
+            trainables[g] = compiled.trainableDependencies(g, d);
+            constantDerivative[g] = new double[trainables[g].length];
             AngleExpression angle = circuit.gates().get(g).angle();
-            for (int i = 0; i < count; i++) {
+            for (int i = 0; i < trainables[g].length; i++) {
                 constantDerivative[g][i] = constantDerivative(angle, circuit.trainableNames().get(trainables[g][i]));
             }
             int slot = -1;
