@@ -13,6 +13,13 @@ import io.qmoe.mixture.TimeGrid;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
+import java.util.function.IntConsumer;
 
 /**
  * Measures how a mixture of N experts approaches its mean-field limit (DESIGN.md §2).
@@ -71,7 +78,7 @@ public final class MeanFieldAnalysis {
     private final TimeGrid grid;
     private final int[] snapshotSteps;
     private final int d;
-    private final java.util.concurrent.atomic.AtomicLong done = new java.util.concurrent.atomic.AtomicLong();
+    private final AtomicLong done = new AtomicLong();
     private long total;
 
     /** An analysis of {@code expert} on {@code data}; refuses circuits that are not periodic in every trainable angle. */
@@ -183,29 +190,29 @@ public final class MeanFieldAnalysis {
     }
 
     /** Runs {@code work} for every slot on up to {@code threads} threads; the first failure is rethrown. */
-    private static void runAll(List<Integer> slots, int threads, java.util.function.IntConsumer work) {
+    private static void runAll(List<Integer> slots, int threads, IntConsumer work) {
         if (threads == 1 || slots.size() <= 1) {
             slots.forEach(work::accept);
             return;
         }
-        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(
+        ExecutorService pool = Executors.newFixedThreadPool(
                 Math.min(threads, slots.size()), r -> {
                     Thread t = new Thread(r, "qmoe-sample");
                     t.setDaemon(true);
                     return t;
                 });
         try {
-            List<java.util.concurrent.Future<?>> futures = new ArrayList<>();
+            List<Future<?>> futures = new ArrayList<>();
             for (int slot : slots) {
                 futures.add(pool.submit(() -> work.accept(slot)));
             }
-            for (java.util.concurrent.Future<?> f : futures) {
+            for (Future<?> f : futures) {
                 f.get();
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted", e);
-        } catch (java.util.concurrent.ExecutionException e) {
+        } catch (ExecutionException e) {
             if (e.getCause() instanceof RuntimeException re) {
                 throw re;
             }
@@ -372,7 +379,7 @@ public final class MeanFieldAnalysis {
 
     private AnalysisResult.QuantityFit fitOne(String name, double time, double[] n, List<AnalysisResult.Sample> samples,
                                               int[] sizes, int t,
-                                              java.util.function.Function<AnalysisResult.Sample, double[]> quantity,
+                                              Function<AnalysisResult.Sample, double[]> quantity,
                                               double theory, String note) {
         double[][] values = new double[config.seeds()][sizes.length];
         for (AnalysisResult.Sample s : samples) {
