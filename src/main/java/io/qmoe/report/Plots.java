@@ -38,6 +38,8 @@ public final class Plots {
         }
         chart.getStyler().setChartBackgroundColor(java.awt.Color.WHITE);
         chart.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.InsideNE);
+        double[] xRange = {Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY};
+        double[] yRange = {Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY};
         for (Series s : series) {
             int n = 0;
             double[] xs = new double[s.x().length];
@@ -48,6 +50,8 @@ public final class Plots {
                 if (ok) {
                     xs[n] = s.x()[i];
                     ys[n] = s.y()[i];
+                    widen(xRange, xs[n]);
+                    widen(yRange, ys[n]);
                     n++;
                 }
             }
@@ -61,7 +65,31 @@ public final class Plots {
                 xy.setMarker(SeriesMarkers.NONE);
             }
         }
+        // XChart labels a log axis only at powers of ten: one spanning less than a decade got no labels at all
+        if (logX && xRange[0] <= xRange[1] && xRange[1] < 10 * xRange[0]) {
+            chart.getStyler().setXAxisMin(decadeBelow(xRange[0]));
+            chart.getStyler().setXAxisMax(decadeAbove(xRange[1]));
+        }
+        if (logY && yRange[0] <= yRange[1] && yRange[1] < 10 * yRange[0]) {
+            chart.getStyler().setYAxisMin(decadeBelow(yRange[0]));
+            chart.getStyler().setYAxisMax(decadeAbove(yRange[1]));
+        }
         return chart;
+    }
+
+    private static void widen(double[] range, double v) {
+        range[0] = Math.min(range[0], v);
+        range[1] = Math.max(range[1], v);
+    }
+
+    /** The largest power of ten at or below v (v > 0). */
+    static double decadeBelow(double v) {
+        return Math.pow(10, Math.floor(Math.log10(v)));
+    }
+
+    /** The smallest power of ten above v (v > 0), so the axis always holds at least one decade. */
+    static double decadeAbove(double v) {
+        return Math.pow(10, Math.floor(Math.log10(v)) + 1);
     }
 
     /** Saves a chart as PNG atomically. */
