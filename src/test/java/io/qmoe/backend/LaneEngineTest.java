@@ -27,20 +27,9 @@ class LaneEngineTest {
         String[] observables = {"X0", "Y0", "Z0", "X1", "Y1", "Z1", "X2", "Y2", "Z2", "X0Y2", "Y0Y1", "Z0X1Y2",
             "0.5*X1Z2 - 0.25*Y0X2"};
         for (GateKind k : GateKind.values()) {
-            ParametricCircuit.Builder b = ParametricCircuit.builder(n).trainable("t").data("x");
-            for (int q = 0; q < n; q++) {
-                b.ry(q, "x + " + q).rz(q, String.valueOf(rnd.nextDouble() * 3));
-            }
-            b.cx(0, 1).cx(1, 2);
-            int a = rnd.nextInt(n);
-            int c = (a + 1 + rnd.nextInt(n - 1)) % n;
-            int[] qs = k.qubits() == 1 ? new int[] {a} : new int[] {a, c};
-            if (k.parametric()) {
-                b.gate(k, "t", qs);
-            } else {
-                b.gate(k, qs);
-            }
-            ParametricCircuit circuit = b.build();
+            // the prepared state depends on the data input x, so every row of the batch differs
+            ParametricCircuit circuit = RandomCircuits.gateOnEntangledState(rnd, k,
+                    ParametricCircuit.builder(n).trainable("t").data("x"), new String[] {"x", "x + 1", "x + 2"});
             // 37 rows: a partial second group of lanes; every third row repeats the previous angles
             double[][] rows = new double[37][];
             for (int r = 0; r < rows.length; r++) {

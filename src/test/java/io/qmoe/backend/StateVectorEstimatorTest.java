@@ -72,20 +72,12 @@ class StateVectorEstimatorTest {
             for (int trial = 0; trial < 6; trial++) {
                 int n = 3;
                 // a random state prepared by a fixed random circuit, then the gate under test on random qubits
-                ParametricCircuit.Builder b = ParametricCircuit.builder(n).trainable("t");
+                String[] ry = new String[n];
                 for (int q = 0; q < n; q++) {
-                    b.ry(q, String.valueOf(rnd.nextDouble() * 3)).rz(q, String.valueOf(rnd.nextDouble() * 3));
+                    ry[q] = String.valueOf(rnd.nextDouble() * 3);
                 }
-                b.cx(0, 1).cx(1, 2);
-                int a = rnd.nextInt(n);
-                int c = (a + 1 + rnd.nextInt(n - 1)) % n;
-                int[] qs = k.qubits() == 1 ? new int[] {a} : new int[] {a, c};
-                if (k.parametric()) {
-                    b.gate(k, "t", qs);
-                } else {
-                    b.gate(k, qs);
-                }
-                ParametricCircuit circuit = b.build();
+                ParametricCircuit circuit = RandomCircuits.gateOnEntangledState(rnd, k,
+                        ParametricCircuit.builder(n).trainable("t"), ry);
                 double[] in = {rnd.nextDouble() * 6 - 3};
                 double[][] mine = sv.state(circuit, in);
                 double[][] ref = DenseReference.state(circuit, in);

@@ -50,6 +50,29 @@ public final class RandomCircuits {
         return b.build();
     }
 
+    /**
+     * Gate kind {@code k} (angle {@code t} when parametric) on random distinct qubits of a 3-qubit state entangled
+     * first: ry({@code ry[q]}) and a random rz on every qubit q, then cx(0,1) cx(1,2). The builder must declare
+     * {@code t} and the inputs the ry angles use.
+     */
+    public static ParametricCircuit gateOnEntangledState(SplittableRandom rnd, GateKind k, ParametricCircuit.Builder b,
+                                                         String[] ry) {
+        int n = 3;
+        for (int q = 0; q < n; q++) {
+            b.ry(q, ry[q]).rz(q, String.valueOf(rnd.nextDouble() * 3));
+        }
+        b.cx(0, 1).cx(1, 2);
+        int a = rnd.nextInt(n);
+        int c = (a + 1 + rnd.nextInt(n - 1)) % n;
+        int[] qs = k.qubits() == 1 ? new int[] {a} : new int[] {a, c};
+        if (k.parametric()) {
+            b.gate(k, "t", qs);
+        } else {
+            b.gate(k, qs);
+        }
+        return b.build();
+    }
+
     /** A random observable with X, Y, Z terms and products on up to {@code qubits} qubits. */
     public static PauliObservable observable(SplittableRandom rnd, int qubits) {
         StringBuilder sb = new StringBuilder();
