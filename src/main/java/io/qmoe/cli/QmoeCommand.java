@@ -67,10 +67,15 @@ public final class QmoeCommand implements Runnable {
             return cl.execute(args);
         } catch (OutOfMemoryError e) {
             // a resource limit, not a bug: say which limit and how to raise it (runs keep their last checkpoint)
-            err.println("qmoe: out of memory with a heap limit of " + Runtime.getRuntime().maxMemory() / (1 << 20)
-                    + " MiB; use fewer experts or data points, or raise the limit, e.g. QMOE_JAVA_OPTS='-Xss8m -Xmx16g'");
+            err.println("qmoe: out of memory with a " + heapAdvice());
             return 1;
         }
+    }
+
+    /** "heap limit of … MiB" and how to live with it or raise it: for every message about running out of memory. */
+    static String heapAdvice() {
+        return "heap limit of " + (Runtime.getRuntime().maxMemory() >> 20) + " MiB; use fewer experts or data points, "
+                + "or raise the limit, e.g. QMOE_JAVA_OPTS='-Xss8m -Xmx16g'";
     }
 
     static String oneLine(String message) {

@@ -103,12 +103,10 @@ final class TrainingRun {
                 : spec.maxBatch();
         MixtureOfExperts mixture = new MixtureOfExperts(expert, spec.experts(), batch);
         long needed = mixture.evaluationBytes(data.size());
-        long limit = Runtime.getRuntime().maxMemory();
-        if (needed > limit) {
+        if (needed > Runtime.getRuntime().maxMemory()) {
             throw new UserInputException("--experts " + spec.experts() + ": one evaluation on " + data.size()
-                    + " data points holds N x M x (d + 1) doubles (" + (needed >> 20) + " MiB), more than the heap "
-                    + "limit of " + (limit >> 20) + " MiB; use fewer experts or data points, or raise the limit, "
-                    + "e.g. QMOE_JAVA_OPTS='-Xss8m -Xmx16g'");
+                    + " data points holds N x M x (d + 1) doubles (" + (needed >> 20) + " MiB), more than the "
+                    + QmoeCommand.heapAdvice());
         }
         FlowIntegrator integrator = FlowIntegrator.named(spec.integrator(), spec.tolerance());
         TimeGrid grid = TimeGrid.of(spec.time(), spec.dt());

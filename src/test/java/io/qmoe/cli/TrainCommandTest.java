@@ -6,6 +6,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.qmoe.report.Json;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -21,14 +25,14 @@ class TrainCommandTest {
 
     private String[] args(Path out, String... extra) throws Exception {
         // defaults, each replaced when {@code extra} gives the same option
-        java.util.Map<String, String> options = new java.util.LinkedHashMap<>();
+        Map<String, String> options = new LinkedHashMap<>();
         options.put("--circuit", circuit().toString());
         options.put("--experts", "40");
         options.put("--time", "1");
         options.put("--dt", "0.1");
         options.put("--seed", "5");
         options.put("--out", out.toString());
-        java.util.List<String> flags = new java.util.ArrayList<>();
+        List<String> flags = new ArrayList<>();
         for (int i = 0; i < extra.length; i++) {
             if (i + 1 < extra.length && !extra[i + 1].startsWith("--")) {
                 options.put(extra[i], extra[++i]);
@@ -36,7 +40,7 @@ class TrainCommandTest {
                 flags.add(extra[i]);
             }
         }
-        java.util.List<String> all = new java.util.ArrayList<>(java.util.List.of("train", "--quiet"));
+        List<String> all = new ArrayList<>(List.of("train", "--quiet"));
         options.forEach((k, v) -> {
             all.add(k);
             all.add(v);
