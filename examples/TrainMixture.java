@@ -21,7 +21,7 @@ public class TrainMixture {
         // the expert: RY(t0) · RX(x0) · RY(t1) on one qubit, output <Z0>
         ParametricCircuit circuit = ParametricCircuit.builder(1).trainable("t0", "t1").data("x0")
                 .ry(0, "t0").rx(0, "x0").ry(0, "t1").build();
-        Expert expert = new Expert(circuit, PauliObservable.z(0), new StateVectorEstimator(), new AdjointGradient());
+        Expert expert = Expert.on(circuit, PauliObservable.z(0), new StateVectorEstimator());
         Dataset data = DatasetCsv.read(Path.of("examples/wave.csv"));
         MixtureOfExperts mixture = new MixtureOfExperts(expert, 500);
         double[] angles = mixture.initialAngles(42);                      // i.i.d. uniform on the torus

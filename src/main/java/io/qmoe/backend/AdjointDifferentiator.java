@@ -3,19 +3,18 @@ package io.qmoe.backend;
 import io.qmoe.circuit.ParametricCircuit;
 import io.qmoe.circuit.PauliObservable;
 import io.qmoe.circuit.PauliString;
-import io.qmoe.gradient.ValuesAndGradients;
 
 /**
- * The adjoint sweep behind {@code io.qmoe.gradient.AdjointGradient}: it needs the engine's compiled kernels, so it
- * lives beside them. Per binding: forward pass, λ = O·ψ, then for each gate from last to first take
+ * The adjoint sweep behind {@link StateVectorEstimator#valuesAndGradients}: it needs the engine's compiled kernels,
+ * so it lives beside them. Per binding: forward pass, λ = O·ψ, then for each gate from last to first take
  * 2·Im⟨λ|G|ψ⟩ (if parametric) and un-apply the gate from ψ and λ.
  */
-public final class AdjointDifferentiator {
+final class AdjointDifferentiator {
     private AdjointDifferentiator() {
     }
 
     /** Values and θ-gradients for every binding, in parallel on the engine's workers. */
-    public static ValuesAndGradients evaluate(StateVectorEstimator engine, ParametricCircuit circuit,
+    static ValuesAndGradients evaluate(StateVectorEstimator engine, ParametricCircuit circuit,
                                               PauliObservable observable, double[][] bindings) {
         StateVectorEstimator.check(circuit, observable, bindings);
         if (LaneProgram.suits(circuit)) {

@@ -10,9 +10,10 @@ import java.util.concurrent.Future;
 /**
  * Splits a batch of independent rows into contiguous chunks, one per worker, and runs them on daemon threads (the
  * caller runs the first chunk). Each row's result depends only on that row, so the numbers are bit-identical whatever
- * the thread count. Small batches run inline.
+ * the thread count. Small batches run inline. {@link #close()} stops the workers; afterwards batches run inline on the
+ * caller's thread (same numbers).
  */
-public final class ParallelBatch {
+public final class ParallelBatch implements AutoCloseable {
     /** Work on one contiguous range of rows, with buffers owned by the chunk. */
     @FunctionalInterface
     public interface Chunk {
@@ -22,6 +23,7 @@ public final class ParallelBatch {
 
     private final int threads;
     private final ExecutorService pool;
+    private volatile boolean closed;
 
     /** A runner with {@code threads} workers (at least 1). */
     public ParallelBatch(int threads) {
@@ -36,6 +38,15 @@ public final class ParallelBatch {
         });
     }
 
+    /** Stops the worker threads (idempotent); later batches run on the caller's thread. */
+    @Override
+    public void close() {
+        closed = true;
+        if (pool != null) {
+            pool.shutdownNow();
+        }
+    }
+
     /** The number of workers. */
     public int threads() {
         return threads;
@@ -48,7 +59,7 @@ public final class ParallelBatch {
     public void run(int rows, long workPerRow, Chunk chunk) {
         int parts = (int) Math.min(threads, Math.max(1, rows * Math.max(1, workPerRow) / 20_000));
         parts = Math.min(parts, rows);
-        if (parts <= 1 || pool == null) {
+        if (parts <= 1 || pool == null || closed) {
             chunk.run(0, rows);
             return;
         }

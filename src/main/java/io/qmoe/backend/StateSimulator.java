@@ -2,6 +2,7 @@ package io.qmoe.backend;
 
 import io.qmoe.circuit.ParametricCircuit;
 import io.qmoe.circuit.PauliObservable;
+import java.util.Optional;
 
 /**
  * An exact simulator that produces the final state of every binding: expectation values and basis probabilities are
@@ -20,12 +21,37 @@ public interface StateSimulator extends Estimator, ProbabilitySource {
     void forEachFinalState(ParametricCircuit circuit, double[][] bindings, StateConsumer consumer);
 
     @Override
+    default Optional<ProbabilitySource> basisProbabilities() {
+        return Optional.of(this);
+    }
+
+    @Override
     default Estimates estimate(ParametricCircuit circuit, PauliObservable observable, double[][] bindings) {
         observable.requireQubits(circuit.qubitCount());
         circuit.checkBindings(bindings);
         double[] out = new double[bindings.length];
         forEachFinalState(circuit, bindings, (r, re, im) -> out[r] = observable.expectation(re, im));
         return Estimates.exact(out);
+    }
+
+    /** All observables from one simulation of each binding. */
+    @Override
+    default Estimates[] estimateAll(ParametricCircuit circuit, PauliObservable[] observables, double[][] bindings) {
+        for (PauliObservable o : observables) {
+            o.requireQubits(circuit.qubitCount());
+        }
+        circuit.checkBindings(bindings);
+        double[][] out = new double[observables.length][bindings.length];
+        forEachFinalState(circuit, bindings, (r, re, im) -> {
+            for (int j = 0; j < observables.length; j++) {
+                out[j][r] = observables[j].expectation(re, im);
+            }
+        });
+        Estimates[] result = new Estimates[observables.length];
+        for (int j = 0; j < observables.length; j++) {
+            result[j] = Estimates.exact(out[j]);
+        }
+        return result;
     }
 
     @Override

@@ -2,13 +2,15 @@ package io.qmoe.backend;
 
 import io.qmoe.circuit.ParametricCircuit;
 import io.qmoe.circuit.PauliObservable;
+import java.util.Optional;
 
 /**
  * The fast exact backend: a double-precision state-vector simulation with in-place kernels ({@link CompiledCircuit}),
  * evaluating a batch of bindings in parallel with one pair of state buffers per worker. Results are bit-identical
- * whatever the thread count. Practical up to about 24 qubits (2^n doubles ×2 per worker).
+ * whatever the thread count. Practical up to about 24 qubits (2^n doubles ×2 per worker). It differentiates its own
+ * circuits by the adjoint method ({@link #differentiation()}). Owns its worker threads until {@link #close()}.
  */
-public final class StateVectorEstimator implements StateSimulator {
+public final class StateVectorEstimator implements StateSimulator, Differentiable {
     private final ParallelBatch parallel;
 
     /** An estimator using all available processors. */
@@ -29,6 +31,29 @@ public final class StateVectorEstimator implements StateSimulator {
     /** The parallel runner, shared with the adjoint gradient of the same backend. */
     ParallelBatch parallel() {
         return parallel;
+    }
+
+    @Override
+    public Optional<Differentiable> differentiation() {
+        return Optional.of(this);
+    }
+
+    @Override
+    public String derivativeMethod() {
+        return "adjoint";
+    }
+
+    /** Values and adjoint gradients of every binding, on this engine's workers. */
+    @Override
+    public ValuesAndGradients valuesAndGradients(ParametricCircuit circuit, PauliObservable observable,
+                                                 double[][] bindings) {
+        return AdjointDifferentiator.evaluate(this, circuit, observable, bindings);
+    }
+
+    /** Stops the worker threads. */
+    @Override
+    public void close() {
+        parallel.close();
     }
 
     @Override

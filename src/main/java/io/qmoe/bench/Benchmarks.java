@@ -117,7 +117,7 @@ public final class Benchmarks {
         printf("| d | forward µs | adjoint µs | adjoint / forward | parameter-shift µs | shift / forward |%n");
         printf("| ---: | ---: | ---: | ---: | ---: | ---: |%n");
         StateVectorEstimator sv = new StateVectorEstimator(1);
-        AdjointGradient adjoint = new AdjointGradient(1);
+        AdjointGradient adjoint = new AdjointGradient(sv);
         ParameterShiftGradient shift = new ParameterShiftGradient(sv);
         int[][] shapes = quick ? new int[][] {{2, 1}, {4, 1}} : new int[][] {{2, 1}, {4, 1}, {4, 2}, {4, 4}, {4, 8},
             {4, 16}};
@@ -144,8 +144,7 @@ public final class Benchmarks {
         LoadedCircuit lc = QasmReader.read(p);
         int n = quick ? 100 : 1000;
         int m = quick ? 10 : 50;
-        Expert fast = new Expert(lc.circuit(), lc.observable(), new StateVectorEstimator(threads),
-                new AdjointGradient(threads));
+        Expert fast = Expert.on(lc.circuit(), lc.observable(), new StateVectorEstimator(threads));
         Dataset data = Tasks.teacher(fast, m, 0);
         MixtureOfExperts mix = new MixtureOfExperts(fast, n);
         double[] angles = mix.initialAngles(1);

@@ -119,7 +119,7 @@ final class AnalyzeCommand implements Callable<Integer> {
         LoadedCircuit loaded = CircuitLoader.loadTrainable(circuit, expert.observable);
         int t = Backends.threads(expert.threads);
         Estimator estimator = Backends.estimator(expert.backend, t, expert.seed, dir.resolve("jobs.json"));
-        GradientMethod g = Backends.gradient(expert.gradient, estimator, t);
+        GradientMethod g = Backends.gradient(expert.gradient, estimator);
         Expert model = new Expert(loaded.circuit(), loaded.observable(), estimator, g);
         Dataset data = expert.data() != null ? DatasetCsv.read(InputFiles.readable(expert.data(), "data file"))
                 : Tasks.named(expert.task(), model, expert.taskSeed);
@@ -134,7 +134,7 @@ final class AnalyzeCommand implements Callable<Integer> {
         AnalysisResult result;
         try (Progress progress = Progress.start("analyze", 1000, expert.quiet, spec.commandLine().getErr())) {
             // samples side by side only on the state-vector engine: thread-safe, and deterministic under concurrent calls
-            int sampleThreads = estimator instanceof StateVectorEstimator ? t : 1;
+            int sampleThreads = estimator.concurrentCalls() ? t : 1;
             result = analysis.run((done, total, status) ->
                     progress.update(total == 0 ? 1000 : Math.min(1000, done * 1000 / total), status), store,
                     sampleThreads);

@@ -1,18 +1,9 @@
 package io.qmoe.cli;
 
 import io.qmoe.backend.Estimator;
-import io.qmoe.backend.StateVectorEstimator;
-import io.qmoe.backend.remote.ApiToken;
-import io.qmoe.backend.remote.IbmRuntimeConfig;
-import io.qmoe.backend.remote.IbmRuntimeEstimator;
-import io.qmoe.backend.remote.JobJournal;
-import io.qmoe.backend.shots.ShotSamplingEstimator;
-import java.nio.file.Path;
-import io.qmoe.gradient.AdjointGradient;
-import io.qmoe.gradient.FiniteDifferenceGradient;
+import io.qmoe.device.Devices;
 import io.qmoe.gradient.GradientMethod;
-import io.qmoe.gradient.ParameterShiftGradient;
-import io.qmoe.strange.StrangeEstimator;
+import java.nio.file.Path;
 import java.util.Locale;
 
 /** Turns the {@code --backend} and {@code --gradient} option values into an {@link Estimator} and a gradient method. */
@@ -35,70 +26,28 @@ final class Backends {
     }
 
     /**
-     * The estimator named by {@code spec}; remote jobs are recorded in {@code journal} (a run folder's jobs.json, or
-     * null) so an interrupted run fetches results instead of resubmitting.
+     * The estimator named by {@code spec} (the library's {@link Devices} grammar); remote jobs are recorded in
+     * {@code journal} (a run folder's jobs.json, or null) so an interrupted run fetches results instead of resubmitting.
      */
     static Estimator estimator(String spec, int threads, long seed, Path journal) {
-        String s = spec.strip();
-        if (s.toLowerCase(Locale.ROOT).startsWith("ibm-runtime:")) {
-            String device = s.substring("ibm-runtime:".length());
-            IbmRuntimeConfig config = IbmRuntimeConfig.fromEnvironment(device, System.getenv());
-            ApiToken token = ApiToken.fromEnvironment(System.getenv(), "QMOE_IBM_TOKEN", "QMOE_IBM_TOKEN_FILE");
-            return new IbmRuntimeEstimator(config, token, journal == null ? null : new JobJournal(journal));
-        }
-        s = s.toLowerCase(Locale.ROOT);
-        if (s.startsWith("shots:")) {
-            String[] parts = s.split(":", -1);
-            if (parts.length < 2 || parts.length > 3) {
-                throw new UserInputException("--backend '" + spec + "': expected shots:N or shots:N:INNER");
+        Devices.Settings settings = new Devices.Settings(threads, seed, journal, System.getenv());
+        try {
+            return Devices.open(spec, settings);
+        } catch (IllegalArgumentException e) {
+            if (spec.strip().toLowerCase(Locale.ROOT).startsWith("ibm-runtime:")) {
+                throw e;
             }
-            int shots;
-            try {
-                shots = Integer.parseInt(parts[1]);
-            } catch (NumberFormatException e) {
-                throw new UserInputException("--backend '" + spec + "': '" + parts[1] + "' is not a whole number "
-                        + "of shots");
-            }
-            if (shots < 1) {
-                throw new UserInputException("--backend '" + spec + "': shots must be at least 1");
-            }
-            Estimator inner = estimator(parts.length == 3 ? parts[2] : "statevector", threads, seed);
-            if (inner instanceof ShotSamplingEstimator) {
-                throw new UserInputException("--backend '" + spec + "': shots cannot be nested");
-            }
-            return new ShotSamplingEstimator(inner, shots, seed);
-        }
-        switch (s) {
-            case "statevector":
-                return new StateVectorEstimator(threads);
-            case "strange":
-                return new StrangeEstimator(threads);
-            default:
-                throw new UserInputException("--backend '" + spec + "' is not known: use statevector, strange, "
-                        + "shots:N[:INNER] or ibm-runtime:DEVICE");
+            throw new UserInputException("--backend " + e.getMessage());
         }
     }
 
-    /** The gradient method named by {@code name} (null: the default for the backend). */
-    static GradientMethod gradient(String name, Estimator estimator, int threads) {
-        String g = name == null ? (estimator instanceof StateVectorEstimator ? "adjoint" : "parameter-shift")
-                : name.toLowerCase(Locale.ROOT).strip();
-        switch (g) {
-            case "adjoint":
-                if (!(estimator instanceof StateVectorEstimator)) {
-                    throw new UserInputException("--gradient adjoint needs --backend statevector (it reads the "
-                            + "simulator's exact state, which " + (estimator.exact() ? "this backend" : "a shot-noise "
-                            + "backend") + " does not give); use --gradient parameter-shift with --backend "
-                            + estimator.name());
-                }
-                return new AdjointGradient(threads);
-            case "parameter-shift":
-                return new ParameterShiftGradient(estimator);
-            case "finite-difference":
-                return new FiniteDifferenceGradient(estimator);
-            default:
-                throw new UserInputException("--gradient '" + name + "' is not known: use adjoint, parameter-shift "
-                        + "or finite-difference");
+    /** The gradient method named by {@code name} (null: the backend's best). */
+    static GradientMethod gradient(String name, Estimator estimator) {
+        try {
+            return GradientMethod.named(name, estimator);
+        } catch (IllegalArgumentException e) {
+            boolean adjoint = name != null && name.strip().equalsIgnoreCase("adjoint");
+            throw new UserInputException("--gradient " + (adjoint ? "adjoint: " : "") + e.getMessage());
         }
     }
 

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.qmoe.backend.Estimator;
 import io.qmoe.circuit.ParametricCircuit;
 import io.qmoe.gradient.GradientMethod;
-import io.qmoe.gradient.ValuesAndGradients;
+import io.qmoe.backend.ValuesAndGradients;
 import io.qmoe.qasm.LoadedCircuit;
 import io.qmoe.report.Json;
 import java.nio.file.Path;
@@ -69,7 +69,7 @@ final class EvalCommand implements Callable<Integer> {
         double[] gradient = null;
         String gradName = null;
         if (grad != null) {
-            GradientMethod g = Backends.gradient(grad, estimator, t);
+            GradientMethod g = Backends.gradient(grad, estimator);
             ValuesAndGradients vg = g.evaluate(c, loaded.observable(), new double[][] {binding});
             value = vg.values()[0];
             gradient = vg.gradient(0);

@@ -89,7 +89,7 @@ final class TrainingRun {
         LoadedCircuit loaded = CircuitLoader.loadTrainable(Path.of(spec.circuit()), spec.observable());
         ParametricCircuit circuit = loaded.circuit();
         Estimator estimator = Backends.estimator(spec.backend(), threads, spec.seed(), dir.resolve("jobs.json"));
-        GradientMethod gradient = Backends.gradient(spec.gradient(), estimator, threads);
+        GradientMethod gradient = Backends.gradient(spec.gradient(), estimator);
         Expert expert = new Expert(circuit, loaded.observable(), estimator, gradient);
         Dataset data = spec.data() != null ? DatasetCsv.read(InputFiles.readable(Path.of(spec.data()), "data file"))
                 : Tasks.named(spec.task(), expert, spec.taskSeed());
@@ -98,9 +98,8 @@ final class TrainingRun {
                     + data.featureCount() + " feature column(s) but " + spec.circuit() + " has "
                     + circuit.dataCount() + " data input(s) " + circuit.dataNames());
         }
-        // a remote backend gets every evaluation as one job (job creation is rate-limited)
-        int batch = estimator instanceof io.qmoe.backend.remote.IbmRuntimeEstimator ? Integer.MAX_VALUE
-                : spec.maxBatch();
+        // a backend that prefers whole steps (remote: job creation is rate-limited) gets every evaluation as one call
+        int batch = estimator.preferredBatchSize() == Integer.MAX_VALUE ? Integer.MAX_VALUE : spec.maxBatch();
         MixtureOfExperts mixture = new MixtureOfExperts(expert, spec.experts(), batch);
         long needed = mixture.evaluationBytes(data.size());
         if (needed > Runtime.getRuntime().maxMemory()) {

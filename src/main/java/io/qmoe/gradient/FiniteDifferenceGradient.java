@@ -1,5 +1,6 @@
 package io.qmoe.gradient;
 
+import io.qmoe.backend.ValuesAndGradients;
 import io.qmoe.backend.Estimator;
 import io.qmoe.circuit.ParametricCircuit;
 import io.qmoe.circuit.PauliObservable;
@@ -33,6 +34,11 @@ public final class FiniteDifferenceGradient implements GradientMethod {
     @Override
     public String name() {
         return "finite-difference";
+    }
+
+    @Override
+    public Estimator backend() {
+        return backend;
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.qmoe.gradient;
 
+import io.qmoe.backend.ValuesAndGradients;
 import io.qmoe.backend.Estimates;
 import io.qmoe.backend.Estimator;
 import io.qmoe.circuit.AngleExpression;
@@ -32,6 +33,7 @@ public final class ParameterShiftGradient implements GradientMethod {
     }
 
     /** The backend the shifted circuits run on. */
+    @Override
     public Estimator backend() {
         return backend;
     }

@@ -1,6 +1,6 @@
 package io.qmoe.meanfield;
 
-import io.qmoe.gradient.ValuesAndGradients;
+import io.qmoe.backend.ValuesAndGradients;
 import io.qmoe.mixture.Dataset;
 import io.qmoe.mixture.Expert;
 import io.qmoe.mixture.TimeGrid;

@@ -4,13 +4,17 @@ import io.qmoe.backend.Estimator;
 import io.qmoe.circuit.ParametricCircuit;
 import io.qmoe.circuit.PauliObservable;
 import io.qmoe.gradient.GradientMethod;
-import io.qmoe.gradient.ValuesAndGradients;
+import io.qmoe.backend.ValuesAndGradients;
 
 /**
  * A differentiable quantum expert f(θ, x) = ⟨0|U(θ,x)† O U(θ,x)|0⟩: a circuit, an observable, the backend that
  * evaluates it and the gradient method that differentiates it with respect to the trainable angles. Every method takes
  * batches of (θ, x) pairs so that one backend call can carry a whole training step. Immutable and thread-safe when its
  * backend is.
+ *
+ * <p>Like a PennyLane QNode, the expert runs on one backend and its gradients come from a method that runs on that
+ * same backend: {@link #on} picks the backend's own differentiation where it has one (adjoint on the state-vector
+ * engine) and parameter-shift elsewhere; the constructor refuses a gradient method bound to another backend.
  */
 public final class Expert {
     private final ParametricCircuit circuit;
@@ -18,13 +22,32 @@ public final class Expert {
     private final Estimator estimator;
     private final GradientMethod gradient;
 
-    /** Creates an expert, checking that the observable fits the circuit. */
+    /**
+     * Creates an expert, checking that the observable fits the circuit and that the gradient method differentiates
+     * this backend's values.
+     *
+     * @throws IllegalArgumentException when the observable acts outside the circuit or {@code gradient} runs on
+     *                                  another backend than {@code estimator}
+     */
     public Expert(ParametricCircuit circuit, PauliObservable observable, Estimator estimator, GradientMethod gradient) {
         observable.requireQubits(circuit.qubitCount());
+        if (gradient.backend() != estimator) {
+            throw new IllegalArgumentException("the " + gradient.name() + " gradient runs on backend "
+                    + gradient.backend().name() + ", not on the expert's backend " + estimator.name()
+                    + ": values and gradients must come from the same backend");
+        }
         this.circuit = circuit;
         this.observable = observable;
         this.estimator = estimator;
         this.gradient = gradient;
+    }
+
+    /**
+     * An expert on {@code estimator} with the backend's best gradient method (its own differentiation where it has one,
+     * parameter-shift otherwise).
+     */
+    public static Expert on(ParametricCircuit circuit, PauliObservable observable, Estimator estimator) {
+        return new Expert(circuit, observable, estimator, GradientMethod.named(null, estimator));
     }
 
     /** The circuit. */

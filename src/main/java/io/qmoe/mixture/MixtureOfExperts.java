@@ -1,6 +1,6 @@
 package io.qmoe.mixture;
 
-import io.qmoe.gradient.ValuesAndGradients;
+import io.qmoe.backend.ValuesAndGradients;
 import java.util.SplittableRandom;
 
 /**
@@ -27,9 +27,12 @@ public final class MixtureOfExperts {
     private final int maxBatch;
     private final OutputScaling scaling;
 
-    /** A mixture of {@code size} copies of {@code expert}, batching at most {@link #DEFAULT_MAX_BATCH} bindings. */
+    /**
+     * A mixture of {@code size} copies of {@code expert}, batching as many bindings per backend call as the backend
+     * prefers ({@link io.qmoe.backend.Estimator#preferredBatchSize()}: a whole step for a remote one).
+     */
     public MixtureOfExperts(Expert expert, int size) {
-        this(expert, size, DEFAULT_MAX_BATCH);
+        this(expert, size, expert.estimator().preferredBatchSize());
     }
 
     /**
@@ -94,6 +97,48 @@ public final class MixtureOfExperts {
             angles[i] = random.nextDouble() * 2 * Math.PI;
         }
         return angles;
+    }
+
+    /**
+     * The mixture's output f_N(x) = scale · Σ_i f(θ_i, x) at new inputs, for angles {@code angles} (flat N·d, as
+     * trained) and P input vectors {@code xs} (flat P·k).
+     *
+     * @return one prediction per input vector
+     * @throws IllegalArgumentException for arrays of the wrong length or non-finite values
+     */
+    public double[] predict(double[] angles, double[] xs) {
+        int d = dimension();
+        int k = expert.featureCount();
+        if (angles.length != (long) size * d) {
+            throw new IllegalArgumentException("expected " + size + " x " + d + " angles, got " + angles.length);
+        }
+        if (k == 0 ? xs.length != 0 : xs.length % k != 0) {
+            throw new IllegalArgumentException("input array of length " + xs.length + " is not a whole number of "
+                    + k + "-feature vectors");
+        }
+        int p = k == 0 ? 1 : xs.length / k;
+        double[] sums = new double[p];
+        int perCall = Math.max(1, Math.min(size, maxBatch / Math.max(1, p)));
+        for (int from = 0; from < size; from += perCall) {
+            int to = Math.min(size, from + perCall);
+            double[] thetas = new double[(to - from) * p * d];
+            double[] inputs = new double[(to - from) * p * k];
+            for (int i = from; i < to; i++) {
+                for (int a = 0; a < p; a++) {
+                    int row = (i - from) * p + a;
+                    System.arraycopy(angles, i * d, thetas, row * d, d);
+                    System.arraycopy(xs, a * k, inputs, row * k, k);
+                }
+            }
+            double[] values = expert.values(thetas, inputs);
+            for (int row = 0; row < values.length; row++) {
+                sums[row % p] += values[row];
+            }
+        }
+        for (int a = 0; a < p; a++) {
+            sums[a] = scaling.output(sums[a], size);
+        }
+        return sums;
     }
 
     /** Predictions, residuals and loss at the given angles (no gradients). */

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 import io.qmoe.circuit.GateKind;
 import io.qmoe.circuit.ParametricCircuit;
 import io.qmoe.circuit.PauliObservable;
-import io.qmoe.gradient.ValuesAndGradients;
+import io.qmoe.backend.ValuesAndGradients;
 import io.qmoe.testing.DenseReference;
 import io.qmoe.testing.RandomCircuits;
 import java.util.SplittableRandom;

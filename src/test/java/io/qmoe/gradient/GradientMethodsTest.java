@@ -1,5 +1,6 @@
 package io.qmoe.gradient;
 
+import io.qmoe.backend.ValuesAndGradients;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -12,7 +13,7 @@ import org.junit.jupiter.api.Test;
 
 class GradientMethodsTest {
     private final StateVectorEstimator sv = new StateVectorEstimator(2);
-    private final AdjointGradient adjoint = new AdjointGradient(2);
+    private final AdjointGradient adjoint = new AdjointGradient(sv);
     private final ParameterShiftGradient shift = new ParameterShiftGradient(sv);
     private final FiniteDifferenceGradient fd = new FiniteDifferenceGradient(sv);
 
@@ -96,8 +97,8 @@ class GradientMethodsTest {
         for (int i = 0; i < batch.length; i++) {
             batch[i] = RandomCircuits.inputs(rnd, c);
         }
-        ValuesAndGradients one = new AdjointGradient(1).evaluate(c, o, batch);
-        ValuesAndGradients three = new AdjointGradient(3).evaluate(c, o, batch);
+        ValuesAndGradients one = new AdjointGradient(new StateVectorEstimator(1)).evaluate(c, o, batch);
+        ValuesAndGradients three = new AdjointGradient(new StateVectorEstimator(3)).evaluate(c, o, batch);
         assertThat(three.values()).isEqualTo(one.values());
         assertThat(three.gradients()).isEqualTo(one.gradients());
     }

@@ -30,7 +30,7 @@ class HighDimensionalChaosTest {
     @Test
     void couplingDecaysLikeOneOverSqrtNWhileTheWassersteinDistanceSitsOnTheSamplingFloor() {
         LoadedCircuit lc = QasmReader.read(Path.of("circuits", "hea-4q.qasm"));
-        Expert expert = new Expert(lc.circuit(), lc.observable(), new StateVectorEstimator(), new AdjointGradient());
+        Expert expert = Expert.on(lc.circuit(), lc.observable(), new StateVectorEstimator());
         Dataset data = Tasks.teacher(expert, 20, 0);
         // 8 seeds: with 3 the per-seed spread leaves the slopes a standard error of about 0.13 here
         AnalysisConfig config = AnalysisConfig.builder().experts(32, 64, 128, 256, 512, 1024).seeds(8)

@@ -44,8 +44,7 @@ class MeanFieldAnalysisTest {
     void samplesTrainedSideBySideGiveTheSameNumbersAsOneAfterAnother() {
         ParametricCircuit c = ParametricCircuit.builder(1).trainable("a").trainable("b").data("x")
                 .ry(0, "a").rx(0, "x").rz(0, "b").ry(0, "x").build();
-        Expert e = new Expert(c, PauliObservable.z(0), new StateVectorEstimator(2),
-                new io.qmoe.gradient.AdjointGradient(2));
+        Expert e = Expert.on(c, PauliObservable.z(0), new StateVectorEstimator(2));
         Dataset data = Tasks.sine(8);
         AnalysisConfig config = AnalysisConfig.builder().experts(8, 16, 32).seeds(2).referenceSize(256).time(0.5)
                 .dt(0.1).snapshots(0, 0.5).build();

@@ -7,7 +7,6 @@ import static org.assertj.core.api.Assertions.within;
 import io.qmoe.backend.StateVectorEstimator;
 import io.qmoe.circuit.ParametricCircuit;
 import io.qmoe.circuit.PauliObservable;
-import io.qmoe.gradient.AdjointGradient;
 import java.util.List;
 import io.qmoe.testing.ClosedFormQubitExpert;
 import org.junit.jupiter.api.Test;
@@ -97,8 +96,7 @@ class MixtureOfExpertsTest {
         Dataset twoFeatures = new Dataset("two", List.of("a", "b"), new double[] {1, 2}, new double[] {0});
         assertThatThrownBy(() -> mix.evaluate(new double[4], twoFeatures)).hasMessageContaining("2 feature(s)");
         ParametricCircuit fixed = ParametricCircuit.builder(1).data("x0").rx(0, "x0").build();
-        Expert untrainable = new Expert(fixed, PauliObservable.z(0), new StateVectorEstimator(1),
-                new AdjointGradient(1));
+        Expert untrainable = Expert.on(fixed, PauliObservable.z(0), new StateVectorEstimator(1));
         assertThatThrownBy(() -> new MixtureOfExperts(untrainable, 4)).hasMessageContaining("no trainable angles");
     }
 
@@ -114,5 +112,25 @@ class MixtureOfExpertsTest {
         assertThatThrownBy(() -> mix.evaluateWithVelocity(angles, large))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("N·M·d gradient entries (1000 x 1100000 x 2 = 2200000000)");
+    }
+
+    @Test
+    void predictionsAtNewInputsFollowTheClosedFormAndMatchTrainingPredictions() {
+        Expert e = ClosedFormQubitExpert.expert();
+        MixtureOfExperts mix = new MixtureOfExperts(e, 5, 3);
+        double[] angles = mix.initialAngles(11);
+        double[] xs = {0.0, 0.9, -2.5, 4.0};
+        double[] predicted = mix.predict(angles, xs);
+        for (int a = 0; a < xs.length; a++) {
+            double expected = 0;
+            for (int i = 0; i < 5; i++) {
+                expected += ClosedFormQubitExpert.f(angles[2 * i], angles[2 * i + 1], xs[a]);
+            }
+            assertThat(predicted[a]).isCloseTo(expected / 5, within(1e-15));
+        }
+        Dataset data = new Dataset("d", List.of("x0"), xs, new double[] {0, 0, 0, 0});
+        assertThat(mix.predict(angles, xs)).containsExactly(mix.evaluate(angles, data).predictions());
+        assertThatThrownBy(() -> mix.predict(new double[3], xs))
+                .hasMessageContaining("angles");
     }
 }

@@ -10,7 +10,7 @@ import io.qmoe.circuit.ParametricCircuit;
 import io.qmoe.circuit.PauliObservable;
 import io.qmoe.gradient.AdjointGradient;
 import io.qmoe.gradient.ParameterShiftGradient;
-import io.qmoe.gradient.ValuesAndGradients;
+import io.qmoe.backend.ValuesAndGradients;
 import io.qmoe.testing.DenseReference;
 import io.qmoe.testing.RandomCircuits;
 import java.util.SplittableRandom;
@@ -135,7 +135,7 @@ class StrangeInteropTest {
             PauliObservable o = RandomCircuits.observable(rnd, c.qubitCount());
             double[][] batch = {RandomCircuits.inputs(rnd, c), RandomCircuits.inputs(rnd, c)};
             ValuesAndGradients ps = new ParameterShiftGradient(strange).evaluate(c, o, batch);
-            ValuesAndGradients ad = new AdjointGradient(1).evaluate(c, o, batch);
+            ValuesAndGradients ad = new AdjointGradient(new StateVectorEstimator(1)).evaluate(c, o, batch);
             for (int r = 0; r < batch.length; r++) {
                 for (int k = 0; k < c.trainableCount(); k++) {
                     assertThat(ps.gradient(r, k)).as("trial " + trial + " row " + r + " angle " + k)

@@ -5,7 +5,7 @@ import io.qmoe.backend.Estimator;
 import io.qmoe.circuit.ParametricCircuit;
 import io.qmoe.circuit.PauliObservable;
 import io.qmoe.gradient.GradientMethod;
-import io.qmoe.gradient.ValuesAndGradients;
+import io.qmoe.backend.ValuesAndGradients;
 import io.qmoe.mixture.Expert;
 
 /**
@@ -33,6 +33,11 @@ public final class ClosedFormQubitExpert implements Estimator, GradientMethod {
     @Override
     public String name() {
         return "closed-form";
+    }
+
+    @Override
+    public Estimator backend() {
+        return this;
     }
 
     @Override

@@ -68,6 +68,18 @@ public final class IbmRuntimeEstimator implements Estimator {
         return "ibm-runtime:" + config.backend();
     }
 
+    /** One job carries a whole batch, and jobs are rationed: send every binding of a step in one call. */
+    @Override
+    public int preferredBatchSize() {
+        return Integer.MAX_VALUE;
+    }
+
+    /** The job journal is written in call order: one caller at a time. */
+    @Override
+    public boolean concurrentCalls() {
+        return false;
+    }
+
     @Override
     public boolean exact() {
         return false;

@@ -40,12 +40,10 @@ public final class ShotSamplingEstimator implements Estimator {
         if (shots < 1) {
             throw new IllegalArgumentException("shots must be at least 1, got " + shots);
         }
-        if (!(inner instanceof ProbabilitySource)) {
-            throw new IllegalArgumentException("shot sampling needs an exact backend that gives basis probabilities "
-                    + "(statevector); '" + inner.name() + "' does not");
-        }
+        this.probabilities = inner.basisProbabilities().orElseThrow(() -> new IllegalArgumentException(
+                "shot sampling needs an exact backend that gives basis probabilities (statevector or strange); '"
+                        + inner.name() + "' does not"));
         this.inner = inner;
-        this.probabilities = (ProbabilitySource) inner;
         this.shots = shots;
         this.seed = seed;
     }
@@ -65,8 +63,52 @@ public final class ShotSamplingEstimator implements Estimator {
         return false;
     }
 
+    /** Call numbers seed the draws, so the numbers depend on the order of calls: one caller at a time. */
+    @Override
+    public boolean concurrentCalls() {
+        return false;
+    }
+
+    /** Closes the inner backend, which this estimator owns. */
+    @Override
+    public void close() {
+        inner.close();
+    }
+
     @Override
     public Estimates estimate(ParametricCircuit circuit, PauliObservable observable, double[][] bindings) {
+        return estimate(circuit, observable, bindings, shots);
+    }
+
+    /**
+     * Draws enough shots per binding and group that the standard error is at most {@code precision}: with B_g the sum
+     * of |coefficients| of group g, each shot's value lies in [−B_g, B_g], so its variance is at most B_g², and
+     * ⌈Σ_g B_g² / precision²⌉ shots per group bound the total variance by precision².
+     */
+    @Override
+    public Estimates estimate(ParametricCircuit circuit, PauliObservable observable, double[][] bindings,
+                              double precision) {
+        if (!(precision > 0) || !Double.isFinite(precision)) {
+            throw new IllegalArgumentException("precision must be a positive number, got " + precision);
+        }
+        double bound = 0;
+        for (MeasurementGroups.Group g : MeasurementGroups.of(observable, circuit.qubitCount())) {
+            double b = 0;
+            for (PauliObservable.Term t : g.terms()) {
+                b += Math.abs(t.coefficient());
+            }
+            bound += b * b;
+        }
+        double needed = Math.ceil(bound / (precision * precision));
+        if (needed > 1e9) {
+            throw new IllegalArgumentException("precision " + precision + " needs " + (long) needed
+                    + " shots per group (at most 1e9)");
+        }
+        return estimate(circuit, observable, bindings, (int) Math.max(1, needed));
+    }
+
+    private Estimates estimate(ParametricCircuit circuit, PauliObservable observable, double[][] bindings,
+                               int shots) {
         observable.requireQubits(circuit.qubitCount());
         circuit.checkBindings(bindings);
         long call = calls.getAndIncrement();
@@ -81,7 +123,7 @@ public final class ShotSamplingEstimator implements Estimator {
             double[][] p = probabilities.probabilities(rotated(circuit, g.basis()), bindings);
             for (int r = 0; r < bindings.length; r++) {
                 SplittableRandom random = new SplittableRandom(mix(seed, call, r, gi));
-                double[] est = sample(p[r], g, random);
+                double[] est = sample(p[r], g, random, shots);
                 values[r] += est[0];
                 variances[r] += est[1];
             }
@@ -94,7 +136,7 @@ public final class ShotSamplingEstimator implements Estimator {
     }
 
     /** Draws the shots for one binding and group: {sum of coefficient × term mean, variance of that sum}. */
-    private double[] sample(double[] prob, MeasurementGroups.Group g, SplittableRandom random) {
+    private static double[] sample(double[] prob, MeasurementGroups.Group g, SplittableRandom random, int shots) {
         int dim = prob.length;
         double[] cdf = new double[dim];
         double acc = 0;

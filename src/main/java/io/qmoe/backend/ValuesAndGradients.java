@@ -1,4 +1,4 @@
-package io.qmoe.gradient;
+package io.qmoe.backend;
 
 /**
  * Values f_i and gradients ∂f_i/∂θ_k for a batch of n bindings and d trainable angles. The gradient is stored flat and
