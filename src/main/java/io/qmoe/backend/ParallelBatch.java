@@ -6,11 +6,14 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntConsumer;
 
 /**
  * Splits a batch of independent rows into contiguous chunks, one per worker, and runs them on daemon threads (the
  * caller runs the first chunk). Each row's result depends only on that row, so the numbers are bit-identical whatever
- * the thread count. Small batches run inline. {@link #close()} stops the workers; afterwards batches run inline on the
+ * the thread count. Small batches run inline. {@link #forEachTask} is the queue mode for independent tasks of unequal
+ * size: workers take the next task in the given order as they become free. {@link #close()} stops the workers; afterwards batches run inline on the
  * caller's thread (same numbers).
  */
 public final class ParallelBatch implements AutoCloseable {
@@ -86,6 +89,56 @@ public final class ParallelBatch implements AutoCloseable {
                 }
                 throw new IllegalStateException(cause);
             }
+        }
+    }
+
+    /**
+     * Runs {@code task} for every index 0 … tasks−1, handed out in that order to the workers and the caller as each
+     * becomes free (put the longest tasks first). Each task must depend only on its index, so the results do not depend
+     * on the thread count. The first failure is rethrown after every started task has ended; tasks not yet started
+     * are skipped.
+     */
+    public void forEachTask(int tasks, IntConsumer task) {
+        int workers = (int) Math.min(threads, tasks);
+        if (workers <= 1 || pool == null || closed) {
+            for (int i = 0; i < tasks; i++) {
+                task.accept(i);
+            }
+            return;
+        }
+        AtomicInteger next = new AtomicInteger();
+        java.util.concurrent.atomic.AtomicReference<Throwable> failure = new java.util.concurrent.atomic.AtomicReference<>();
+        Runnable loop = () -> {
+            int i;
+            while (failure.get() == null && (i = next.getAndIncrement()) < tasks) {
+                try {
+                    task.accept(i);
+                } catch (RuntimeException | Error e) {
+                    failure.compareAndSet(null, e);
+                }
+            }
+        };
+        List<Future<?>> futures = new ArrayList<>();
+        for (int w = 1; w < workers; w++) {
+            futures.add(pool.submit(loop));
+        }
+        loop.run();
+        for (Future<?> f : futures) {
+            try {
+                f.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted", e);
+            } catch (ExecutionException e) {
+                failure.compareAndSet(null, e.getCause());
+            }
+        }
+        Throwable t = failure.get();
+        if (t instanceof RuntimeException re) {
+            throw re;
+        }
+        if (t instanceof Error err) {
+            throw err;
         }
     }
 }

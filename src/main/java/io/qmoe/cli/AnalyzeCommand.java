@@ -42,7 +42,8 @@ final class AnalyzeCommand implements Callable<Integer> {
             description = "Mixture sizes (default ${DEFAULT-VALUE}).")
     String experts;
 
-    @Option(names = "--seeds", defaultValue = "3", description = "Seeds per N (default ${DEFAULT-VALUE}).")
+    @Option(names = "--seeds", defaultValue = "8", description = "Seeds per N (default ${DEFAULT-VALUE}; slopes backed "
+            + "by fewer than 10 seeds carry a warning in the report).")
     int seeds;
 
     @Option(names = "--reference-size", defaultValue = "8192",
@@ -59,8 +60,14 @@ final class AnalyzeCommand implements Callable<Integer> {
     String integrator;
 
     @Option(names = "--snapshots", paramLabel = "T1,T2,...",
-            description = "Times at which distances are measured (default 0, T/4, T/2, T).")
+            description = "Times at which the coupling, prediction gap, displacement and loss are measured "
+                    + "(default 21 times 0, T/20, ..., T).")
     String snapshots;
+
+    @Option(names = "--transport-snapshots", paramLabel = "T1,T2,...",
+            description = "Times at which the exact W_2 distances to the whole reference are measured too "
+                    + "(default 0, T/4, T/2, T).")
+    String transportSnapshots;
 
     @Option(names = "--scaling", defaultValue = "meanfield",
             description = "meanfield (1/N output, default) or lazy (1/sqrt(N) output: angles barely move).")
@@ -71,9 +78,6 @@ final class AnalyzeCommand implements Callable<Integer> {
                     + "(default ${DEFAULT-VALUE}).")
     int gridCells;
 
-    @Option(names = "--wasserstein-cap", defaultValue = "2048",
-            description = "Reference particles used for W_2 (exact assignment is O(n^3); default ${DEFAULT-VALUE}).")
-    int wassersteinCap;
 
     @Option(names = "--out", paramLabel = "DIR", description = "Output folder (default runs/analyze-<circuit>).")
     Path out;
@@ -104,10 +108,12 @@ final class AnalyzeCommand implements Callable<Integer> {
         }
         AnalysisConfig.Builder b = AnalysisConfig.builder().experts(Numbers.parsePositiveInts("--experts", experts))
                 .seeds(seeds).referenceSize(referenceSize).seed(expert.seed).time(time).dt(dt)
-                .integrator(integrator.toLowerCase(Locale.ROOT)).wassersteinCap(wassersteinCap)
-                .scaling(outputScaling).gridCells(gridCells);
+                .integrator(integrator.toLowerCase(Locale.ROOT)).scaling(outputScaling).gridCells(gridCells);
         if (snapshots != null) {
             b.snapshots(Numbers.parseList("--snapshots", snapshots));
+        }
+        if (transportSnapshots != null) {
+            b.transportSnapshots(Numbers.parseList("--transport-snapshots", transportSnapshots));
         }
         AnalysisConfig config = b.build();
         Path circuit = expert.circuit;
@@ -173,15 +179,20 @@ final class AnalyzeCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** Everything that decides the numbers of an analysis, for --resume to compare. */
-    private static String fingerprint(AnalysisConfig c, LoadedCircuit loaded, Dataset data, String backend,
-                                      String gradient) {
-        return String.join("\n", "experts " + java.util.Arrays.toString(c.experts()), "seeds " + c.seeds(),
-                "reference " + c.referenceSize(), "seed " + c.seed(), "time " + c.time(), "dt " + c.dt(),
-                "integrator " + c.integrator(), "snapshots " + java.util.Arrays.toString(c.snapshots()),
-                "cap " + c.wassersteinCap(), "scaling " + c.scaling(), "grid " + c.gridCells(),
-                "backend " + backend, "gradient " + gradient,
-                io.qmoe.qasm.QasmWriter.write(loaded.circuit(), loaded.observable(), null),
-                DatasetCsv.format(data));
+    /**
+     * Everything that decides the numbers of an analysis, one {@code name value} line per setting, so --resume can
+     * name the first that changed. The circuit and data enter by content (a digest), not by path.
+     */
+    private static java.util.List<String> fingerprint(AnalysisConfig c, LoadedCircuit loaded, Dataset data,
+                                                      String backend, String gradient) {
+        return java.util.List.of("--experts " + java.util.Arrays.toString(c.experts()), "--seeds " + c.seeds(),
+                "--reference-size " + c.referenceSize(), "--seed " + c.seed(), "--time " + c.time(),
+                "--dt " + c.dt(), "--integrator " + c.integrator(),
+                "--snapshots " + java.util.Arrays.toString(c.snapshots()),
+                "--transport-snapshots " + java.util.Arrays.toString(c.transportSnapshots()),
+                "--scaling " + c.scaling(), "--grid " + c.gridCells(), "--backend " + backend,
+                "--gradient " + gradient,
+                "circuit " + Digests.sha256(io.qmoe.qasm.QasmWriter.write(loaded.circuit(), loaded.observable(), null)),
+                "data " + Digests.sha256(DatasetCsv.format(data)));
     }
 }

@@ -54,6 +54,11 @@ public final class QmoeCommand implements Runnable {
             if (System.getenv("QMOE_DEBUG") != null) {
                 t.printStackTrace(c.getErr());
             }
+            if (t instanceof io.qmoe.InvalidSettingException setting) {
+                // the library names its setting; on the command line that is the option of the same name
+                c.getErr().println("qmoe: --" + setting.setting() + ": " + oneLine(setting.detail()));
+                return USAGE_ERROR;
+            }
             if (t instanceof IllegalArgumentException || t instanceof UserInputException
                     || t instanceof java.io.UncheckedIOException) {
                 c.getErr().println("qmoe: " + oneLine(t.getMessage()));

@@ -6,40 +6,57 @@ import java.util.List;
  * Everything a mean-field analysis measured, ready for the report: the reference solution, one {@link Sample} per
  * (N, seed), the fitted rates, and the comparison with the grid solver when one ran.
  *
- * @param dimension     d, the number of trainable angles per expert
- * @param times         every time of the integration grid
- * @param snapshotTimes the grid times at which distances were measured (snapshots rounded to the time grid)
+ * @param dimension      d, the number of trainable angles per expert
+ * @param times          every time of the integration grid
+ * @param snapshotTimes  the grid times at which distances were measured (snapshots rounded to the time grid)
+ * @param transportTimes the snapshot times at which cloud distances (W₂) were measured too
  */
 public record AnalysisResult(AnalysisConfig config, int dimension, double[] times, double[] snapshotTimes,
-                             Reference reference,
-                             List<Sample> samples, List<QuantityFit> fits, GridComparison grid) {
+                             double[] transportTimes, Reference reference, List<Sample> samples,
+                             List<QuantityFit> fits, GridComparison grid) {
+
+    /** The index of {@code time} among the snapshot times, or −1. */
+    public int snapshotIndex(double time) {
+        for (int i = 0; i < snapshotTimes.length; i++) {
+            if (snapshotTimes[i] == time) {
+                return i;
+            }
+        }
+        return -1;
+    }
 
     /**
      * The reference solution: a large particle population (absent in the lazy scaling, which has no N-independent
      * limit).
      *
-     * @param losses  the loss at every grid time
-     * @param clouds  the wrapped reference angles at each snapshot (flat)
+     * @param losses      the loss at every grid time
+     * @param predictions F_ref(x_a) at every grid time
+     * @param clouds      the wrapped reference angles at each snapshot (flat), null at snapshots that are not transport
+     *                    times
      */
     public record Reference(int size, double[] losses, double[][] predictions, double[][] clouds) {
     }
 
     /**
-     * Distances for one mixture size and seed, one entry per snapshot time. Quantities that need a reference are NaN
-     * in the lazy scaling.
+     * What one mixture size and seed measured.
      *
-     * @param coupling      D_N(t) = sqrt((1/N) Σ_i |θ_i(t) − θ̄_i(t)|²) to the nonlinear process
-     * @param predictionGap G_N(t) = sqrt((1/M) Σ_a (f_N(x_a,t) − F_ref(x_a,t))²)
-     * @param wasserstein   W_2(μ_N(t), reference cloud)
-     * @param displacement  sqrt((1/N) Σ_i |θ_i(t) − θ_i(0)|²), how far the angles moved
-     * @param loss          the loss at each snapshot
-     * @param floor         W_2 between two independent uniform N-samples (the sampling floor)
-     * @param lossHistory   the loss at every grid time
-     * @param clouds        wrapped angles at each snapshot, kept for the first seed only (else null)
+     * @param values      {@code values[q.ordinal()][snapshot]} for every {@link Quantity} q (NaN where not measured)
+     * @param lossHistory the loss at every grid time
+     * @param clouds      wrapped angles at each transport snapshot (null elsewhere), kept for the first seed only
+     *                    (else null)
      */
-    public record Sample(int experts, int seedIndex, long seed, double[] coupling, double[] predictionGap,
-                         double[] wasserstein, double[] displacement, double[] loss, double floor,
-                         double[] lossHistory, double[][] clouds) {
+    public record Sample(int experts, int seedIndex, long seed, double[][] values, double[] lossHistory,
+                         double[][] clouds) {
+
+        /** q at every snapshot. */
+        public double[] series(Quantity q) {
+            return values[q.ordinal()];
+        }
+
+        /** q at snapshot index {@code snapshot}. */
+        public double value(Quantity q, int snapshot) {
+            return values[q.ordinal()][snapshot];
+        }
     }
 
     /** A fitted rate of one quantity at one snapshot time, beside the theoretical exponent. */

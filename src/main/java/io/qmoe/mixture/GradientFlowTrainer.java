@@ -54,7 +54,8 @@ public final class GradientFlowTrainer {
             throw new IllegalArgumentException("steps " + fromStep + ".." + toStep + " outside 0.." + grid.steps());
         }
         for (int j = fromStep; j < toStep; j++) {
-            MixtureFlow field = new MixtureFlow(mixture, data);
+            int step = j;
+            MixtureFlow field = new MixtureFlow(mixture, data, e -> observer.stage(step, e));
             double t0 = grid.time(j);
             double t1 = grid.time(j + 1);
             integrator.advance(field, t0, t1, angles);

@@ -8,12 +8,19 @@ package io.qmoe.mixture;
 public final class MixtureFlow implements VelocityField {
     private final MixtureOfExperts mixture;
     private final Dataset data;
+    private final java.util.function.Consumer<FlowEvaluation> stages;
     private FlowEvaluation first;
 
     /** The flow of {@code mixture} on {@code data}. */
     public MixtureFlow(MixtureOfExperts mixture, Dataset data) {
+        this(mixture, data, e -> { });
+    }
+
+    /** The flow of {@code mixture} on {@code data}, handing every evaluation to {@code stages} as it is made. */
+    public MixtureFlow(MixtureOfExperts mixture, Dataset data, java.util.function.Consumer<FlowEvaluation> stages) {
         this.mixture = mixture;
         this.data = data;
+        this.stages = stages;
     }
 
     @Override
@@ -22,6 +29,7 @@ public final class MixtureFlow implements VelocityField {
         if (first == null) {
             first = e;
         }
+        stages.accept(e);
         return e.velocity();
     }
 

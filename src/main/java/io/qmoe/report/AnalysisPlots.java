@@ -3,6 +3,7 @@ package io.qmoe.report;
 import io.qmoe.meanfield.AnalysisResult;
 import io.qmoe.meanfield.AnalysisResult.QuantityFit;
 import io.qmoe.meanfield.AnalysisResult.Sample;
+import io.qmoe.meanfield.Quantity;
 import java.awt.Color;
 import java.awt.Font;
 import java.awt.Graphics2D;
@@ -16,7 +17,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.function.Function;
 import javax.imageio.ImageIO;
 
 /** The PNG plots of an analysis: loss curves, distances against N with fitted and theoretical slopes, densities. */
@@ -29,11 +29,11 @@ final class AnalysisPlots {
         files.add(loss(r, dir));
         boolean meanField = r.reference() != null;
         if (meanField) {
-            files.add(rate(r, dir, "coupling", "coupling distance D_N(t)", Sample::coupling));
-            files.add(rate(r, dir, "prediction_gap", "prediction gap G_N(t)", Sample::predictionGap));
-            files.add(rate(r, dir, "wasserstein", "W_2(mu_N(t), mu_t)", Sample::wasserstein));
+            files.add(rate(r, dir, Quantity.COUPLING, "coupling distance D_N(t)"));
+            files.add(rate(r, dir, Quantity.PREDICTION_GAP, "prediction gap G_N(t)"));
+            files.add(rate(r, dir, Quantity.WASSERSTEIN, "W_2(mu_N(t), mu_t)"));
         }
-        files.add(rate(r, dir, "displacement", "displacement from theta(0)", Sample::displacement));
+        files.add(rate(r, dir, Quantity.DISPLACEMENT, "displacement from theta(0)"));
         files.add(densities(r, dir));
         return files;
     }
@@ -55,7 +55,8 @@ final class AnalysisPlots {
     }
 
     /** Distance against N at the last snapshot time: seeds as points, the mean, the fitted and theoretical lines. */
-    private static String rate(AnalysisResult r, Path dir, String name, String label, Function<Sample, double[]> q) {
+    private static String rate(AnalysisResult r, Path dir, Quantity q, String label) {
+        String name = q.key();
         int[] sizes = r.config().experts();
         double[] n = Arrays.stream(sizes).asDoubleStream().toArray();
         int t = r.snapshotTimes().length - 1;
@@ -66,7 +67,7 @@ final class AnalysisPlots {
         double[] mean = new double[sizes.length];
         for (Sample s : r.samples()) {
             int i = Arrays.binarySearch(sizes, s.experts());
-            double v = q.apply(s)[t];
+            double v = s.value(q, t);
             px.add((double) s.experts());
             py.add(v);
             mean[i] += v / r.config().seeds();
@@ -85,12 +86,13 @@ final class AnalysisPlots {
             series.add(new Plots.Series(String.format(Locale.ROOT, "theory: slope %.3f", fit.theory()), n, theory,
                     false));
         }
-        if (name.equals("wasserstein")) {
+        if (q == Quantity.WASSERSTEIN) {
             double[] floor = new double[sizes.length];
             for (Sample s : r.samples()) {
-                floor[Arrays.binarySearch(sizes, s.experts())] += s.floor() / r.config().seeds();
+                floor[Arrays.binarySearch(sizes, s.experts())] += s.value(Quantity.TWIN_WASSERSTEIN, t)
+                        / r.config().seeds();
             }
-            series.add(new Plots.Series("floor: two uniform N-samples", n, floor, false));
+            series.add(new Plots.Series("sampling part: W_2(twins, mu_t)", n, floor, false));
         }
         String title = String.format(Locale.ROOT, "%s at t = %.3g", label, time);
         Plots.savePng(Plots.chart(title, "N (experts)", label, true, true, series),
@@ -119,7 +121,7 @@ final class AnalysisPlots {
         int bins = 16;
         int cell = 180;
         int label = 24;
-        double[] times = r.snapshotTimes();
+        double[] times = r.transportTimes();
         BufferedImage img = new BufferedImage(label * 5 + cell * times.length, label + cell * rows.size(),
                 BufferedImage.TYPE_INT_RGB);
         Graphics2D g = img.createGraphics();
@@ -134,8 +136,10 @@ final class AnalysisPlots {
         for (int row = 0; row < rows.size(); row++) {
             g.setColor(Color.BLACK);
             g.drawString(rowNames.get(row), 4, label + row * cell + cell / 2);
+            double[][] clouds = Arrays.stream(rows.get(row)).filter(java.util.Objects::nonNull)
+                    .toArray(double[][]::new);
             for (int c = 0; c < times.length; c++) {
-                double[] cloud = rows.get(row)[c];
+                double[] cloud = clouds[c];
                 int x0 = label * 5 + c * cell;
                 int y0 = label + row * cell;
                 if (d == 1) {

@@ -5,15 +5,13 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.qmoe.meanfield.AnalysisResult;
 import io.qmoe.meanfield.AnalysisResult.QuantityFit;
 import io.qmoe.meanfield.AnalysisResult.Sample;
+import io.qmoe.meanfield.Quantity;
 import io.qmoe.meanfield.RateFit;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.function.Function;
 
 /**
  * Writes the output folder of {@code qmoe analyze}: {@code summary.json}, CSV tables, PNG plots and
@@ -63,7 +61,8 @@ public final class AnalysisReport {
         cfg.put("dt", c.dt());
         cfg.put("integrator", c.integrator());
         cfg.set("snapshots", Json.array(result.snapshotTimes()));
-        cfg.put("wasserstein_cap", c.wassersteinCap());
+        cfg.set("transport_snapshots", Json.array(result.transportTimes()));
+        cfg.put("kernel_concentration", c.kernelConcentration());
         cfg.put("scaling", c.scaling().name().toLowerCase(Locale.ROOT));
         cfg.put("grid_cells", c.gridCells());
         o.put("dimension", result.dimension());
@@ -72,15 +71,12 @@ public final class AnalysisReport {
         for (int n : c.experts()) {
             ObjectNode row = perN.addObject();
             row.put("experts", n);
-            for (var q : quantities().entrySet()) {
-                ObjectNode stats = row.putObject(q.getKey());
-                double[][] v = valuesFor(n, q.getValue());
+            for (Quantity q : measured()) {
+                ObjectNode stats = row.putObject(q.key());
+                double[][] v = valuesFor(n, q);
                 stats.set("mean", Json.array(mean(v)));
                 stats.set("std", Json.array(std(v)));
             }
-            double[] floors = result.samples().stream().filter(s -> s.experts() == n).mapToDouble(Sample::floor)
-                    .toArray();
-            row.put("uniform_floor_mean", Arrays.stream(floors).average().orElse(Double.NaN));
         }
         ArrayNode fits = o.putArray("fits");
         for (QuantityFit f : result.fits()) {
@@ -121,19 +117,15 @@ public final class AnalysisReport {
         }
     }
 
-    /** The per-snapshot quantities, by name. */
-    static Map<String, Function<Sample, double[]>> quantities() {
-        Map<String, Function<Sample, double[]>> q = new LinkedHashMap<>();
-        q.put("coupling", Sample::coupling);
-        q.put("prediction_gap", Sample::predictionGap);
-        q.put("wasserstein", Sample::wasserstein);
-        q.put("displacement", Sample::displacement);
-        q.put("loss", Sample::loss);
-        return q;
+    /** The quantities this analysis measured (those needing the reference only in the mean-field scaling). */
+    List<Quantity> measured() {
+        return Arrays.stream(Quantity.values()).filter(q -> result.reference() != null || !q.needsReference())
+                .toList();
     }
 
-    double[][] valuesFor(int n, Function<Sample, double[]> q) {
-        return result.samples().stream().filter(s -> s.experts() == n).map(q).toArray(double[][]::new);
+    double[][] valuesFor(int n, Quantity q) {
+        return result.samples().stream().filter(s -> s.experts() == n).map(s -> s.series(q))
+                .toArray(double[][]::new);
     }
 
     static double[] mean(double[][] v) {
@@ -164,17 +156,24 @@ public final class AnalysisReport {
         return s;
     }
 
+    /** One row per (N, seed, snapshot time) with every quantity; empty where a quantity was not measured. */
     private String distancesCsv() {
-        StringBuilder sb = new StringBuilder("experts,seed_index,seed,time,coupling,prediction_gap,wasserstein,"
-                + "displacement,loss,uniform_floor\n");
+        StringBuilder sb = new StringBuilder("experts,seed_index,seed,time");
+        List<Quantity> qs = measured();
+        for (Quantity q : qs) {
+            sb.append(',').append(q.key());
+        }
+        sb.append('\n');
         double[] times = result.snapshotTimes();
         for (Sample s : result.samples()) {
             for (int t = 0; t < times.length; t++) {
                 sb.append(s.experts()).append(',').append(s.seedIndex()).append(',').append(s.seed()).append(',')
-                        .append(times[t]).append(',').append(s.coupling()[t]).append(',')
-                        .append(s.predictionGap()[t]).append(',').append(s.wasserstein()[t]).append(',')
-                        .append(s.displacement()[t]).append(',').append(s.loss()[t]).append(',')
-                        .append(s.floor()).append('\n');
+                        .append(times[t]);
+                for (Quantity q : qs) {
+                    double v = s.value(q, t);
+                    sb.append(',').append(Double.isNaN(v) ? "" : String.valueOf(v));
+                }
+                sb.append('\n');
             }
         }
         return sb.toString();

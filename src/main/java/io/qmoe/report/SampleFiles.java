@@ -5,18 +5,23 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.qmoe.meanfield.AnalysisResult;
 import io.qmoe.meanfield.MeanFieldAnalysis;
+import io.qmoe.meanfield.Quantity;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * Keeps the finished samples of an analysis as one JSON file each ({@code samples/N<n>-s<i>.json}, exact doubles,
- * written atomically) together with a fingerprint of the configuration, so {@code qmoe analyze --resume} continues an
- * interrupted sweep and refuses to mix samples of a different configuration.
+ * written atomically) together with a fingerprint of the configuration ({@code samples/config.txt}, one
+ * {@code name value} line per setting), so {@code qmoe analyze --resume} continues an interrupted sweep and refuses,
+ * naming the setting, to mix samples of a different configuration. It deletes only files it wrote itself.
  */
 public final class SampleFiles implements MeanFieldAnalysis.SampleStore {
+    private static final Pattern OWN = Pattern.compile("N\\d+-s\\d+\\.json|config\\.txt");
     private final Path dir;
 
     /** Samples under {@code outDir/samples}. */
@@ -25,34 +30,52 @@ public final class SampleFiles implements MeanFieldAnalysis.SampleStore {
     }
 
     /**
-     * Starts a new store (resume = false: any old samples are removed) or checks that the saved fingerprint matches
-     * (resume = true).
+     * Starts a new store (resume = false: the sample files of an earlier analysis are removed, nothing else) or checks
+     * that the saved fingerprint matches line by line (resume = true).
+     *
+     * @throws IllegalArgumentException naming the first setting that differs, or a folder with nothing to resume
      */
-    public void open(String fingerprint, boolean resume) {
+    public void open(List<String> fingerprint, boolean resume) {
         Path stamp = dir.resolve("config.txt");
+        String text = String.join("\n", fingerprint) + "\n";
         try {
             if (resume) {
                 if (!Files.exists(stamp)) {
                     throw new IllegalArgumentException("--resume: " + dir.getParent() + " holds no unfinished "
                             + "analysis (no samples/config.txt)");
                 }
-                if (!Files.readString(stamp).equals(fingerprint)) {
-                    throw new IllegalArgumentException("--resume: the options, circuit or data differ from the "
-                            + "analysis in " + dir.getParent() + "; use the same command line, or --overwrite");
+                List<String> saved = Files.readAllLines(stamp);
+                for (int i = 0; i < Math.max(saved.size(), fingerprint.size()); i++) {
+                    String was = i < saved.size() ? saved.get(i) : "";
+                    String now = i < fingerprint.size() ? fingerprint.get(i) : "";
+                    if (!was.equals(now)) {
+                        throw new IllegalArgumentException("--resume: " + describe(was, now) + " differs from the "
+                                + "analysis in " + dir.getParent() + "; use the same command line, or --overwrite");
+                    }
                 }
                 return;
             }
             if (Files.isDirectory(dir)) {
                 try (var files = Files.list(dir)) {
                     for (Path f : files.toList()) {
-                        Files.delete(f);
+                        if (OWN.matcher(f.getFileName().toString()).matches()) {
+                            Files.delete(f);
+                        }
                     }
                 }
             }
-            AtomicFiles.writeString(stamp, fingerprint);
+            AtomicFiles.writeString(stamp, text);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot prepare " + dir + ": " + e.getMessage(), e);
         }
+    }
+
+    /** Which setting a differing fingerprint line names: its first word. */
+    private static String describe(String was, String now) {
+        String line = now.isEmpty() ? was : now;
+        int space = line.indexOf(' ');
+        String key = space < 0 ? line : line.substring(0, space);
+        return key.isEmpty() ? "the configuration" : "the " + key;
     }
 
     private Path file(int experts, int seedIndex) {
@@ -66,17 +89,35 @@ public final class SampleFiles implements MeanFieldAnalysis.SampleStore {
             return Optional.empty();
         }
         JsonNode o = Json.read(f);
+        Quantity[] qs = Quantity.values();
+        double[][] values = new double[qs.length][];
+        for (Quantity q : qs) {
+            values[q.ordinal()] = Json.doubles(field(o, f, q.key()));
+        }
         double[][] clouds = null;
         if (o.hasNonNull("clouds")) {
             clouds = new double[o.get("clouds").size()][];
             for (int i = 0; i < clouds.length; i++) {
-                clouds[i] = Json.doubles(o.get("clouds").get(i));
+                JsonNode c = o.get("clouds").get(i);
+                clouds[i] = c.isNull() ? null : Json.doubles(c);
             }
         }
-        return Optional.of(new AnalysisResult.Sample(o.get("experts").asInt(), o.get("seed_index").asInt(),
-                o.get("seed").asLong(), Json.doubles(o.get("coupling")), Json.doubles(o.get("prediction_gap")),
-                Json.doubles(o.get("wasserstein")), Json.doubles(o.get("displacement")), Json.doubles(o.get("loss")),
-                o.get("floor").asDouble(), Json.doubles(o.get("loss_history")), clouds));
+        AnalysisResult.Sample s = new AnalysisResult.Sample(field(o, f, "experts").asInt(),
+                field(o, f, "seed_index").asInt(), field(o, f, "seed").asLong(), values,
+                Json.doubles(field(o, f, "loss_history")), clouds);
+        if (s.experts() != experts || s.seedIndex() != seedIndex) {
+            throw new IllegalArgumentException(f + ": holds N = " + s.experts() + " seed " + s.seedIndex()
+                    + ", not what its name says; remove it or use --overwrite");
+        }
+        return Optional.of(s);
+    }
+
+    private static JsonNode field(JsonNode o, Path file, String name) {
+        if (!o.isObject() || !o.has(name)) {
+            throw new IllegalArgumentException(file + ": field '" + name + "' is missing (a sample of an older qmoe, "
+                    + "or a damaged file); remove it or use --overwrite");
+        }
+        return o.get(name);
     }
 
     @Override
@@ -85,17 +126,18 @@ public final class SampleFiles implements MeanFieldAnalysis.SampleStore {
         o.put("experts", s.experts());
         o.put("seed_index", s.seedIndex());
         o.put("seed", s.seed());
-        o.set("coupling", Json.array(s.coupling()));
-        o.set("prediction_gap", Json.array(s.predictionGap()));
-        o.set("wasserstein", Json.array(s.wasserstein()));
-        o.set("displacement", Json.array(s.displacement()));
-        o.set("loss", Json.array(s.loss()));
-        o.put("floor", s.floor());
+        for (Quantity q : Quantity.values()) {
+            o.set(q.key(), Json.array(s.series(q)));
+        }
         o.set("loss_history", Json.array(s.lossHistory()));
         if (s.clouds() != null) {
             ArrayNode c = o.putArray("clouds");
             for (double[] cloud : s.clouds()) {
-                c.add(Json.array(cloud));
+                if (cloud == null) {
+                    c.addNull();
+                } else {
+                    c.add(Json.array(cloud));
+                }
             }
         } else {
             o.putNull("clouds");

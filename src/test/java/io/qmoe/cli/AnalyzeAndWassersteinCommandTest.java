@@ -31,7 +31,7 @@ class AnalyzeAndWassersteinCommandTest {
         assertThat(s.get("dimension").asInt()).isEqualTo(2);
         assertThat(s.get("per_n")).hasSize(3);
         assertThat(s.get("fits").findValuesAsText("quantity")).contains("coupling", "prediction_gap",
-                "wasserstein", "uniform_floor");
+                "wasserstein", "twin_wasserstein", "mixture_twin_wasserstein");
         assertThat(s.get("grid_vs_particles").get("mass_error").asDouble()).isLessThan(1e-12);
         assertThat(Files.readString(out.resolve("report.html"))).contains("rate_coupling.png");
         CliRunner.Result again = CliRunner.run("analyze", "--circuit", c.toString(), "--out", out.toString());

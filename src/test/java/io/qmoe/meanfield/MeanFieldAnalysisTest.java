@@ -8,6 +8,7 @@ import io.qmoe.circuit.ParametricCircuit;
 import io.qmoe.circuit.PauliObservable;
 import io.qmoe.mixture.Dataset;
 import io.qmoe.mixture.Expert;
+import io.qmoe.mixture.MixtureFlow;
 import io.qmoe.mixture.MixtureOfExperts;
 import io.qmoe.mixture.OutputScaling;
 import io.qmoe.mixture.RungeKutta4Integrator;
@@ -28,13 +29,16 @@ class MeanFieldAnalysisTest {
     @Test
     void couplingDistanceAndPredictionGapDecayLikeOneOverSqrtN() {
         AnalysisConfig config = AnalysisConfig.builder().experts(16, 32, 64, 128, 256).seeds(4).referenceSize(4096)
-                .time(2).dt(0.1).snapshots(0, 2).wassersteinCap(256).build();
+                .time(2).dt(0.1).snapshots(0, 2).transportSnapshots(0, 2).build();
         AnalysisResult r = new MeanFieldAnalysis(EXPERT, DATA, config).run((done, total, status) -> { });
         assertThat(fit(r, "coupling", 2.0).fit().slope()).isBetween(-0.65, -0.35);
         assertThat(fit(r, "prediction_gap", 2.0).fit().slope()).isBetween(-0.7, -0.3);
         for (AnalysisResult.Sample s : r.samples()) {
-            assertThat(s.coupling()[0]).isZero();
-            assertThat(s.displacement()[0]).isZero();
+            assertThat(s.value(Quantity.COUPLING, 0)).isZero();
+            assertThat(s.value(Quantity.DISPLACEMENT, 0)).isZero();
+            // the twins start at the mixture's angles: at t = 0 mixture and twins are the same cloud
+            assertThat(s.value(Quantity.MIXTURE_TWIN_WASSERSTEIN, 0)).isZero();
+            assertThat(s.value(Quantity.TWIN_WASSERSTEIN, 0)).isEqualTo(s.value(Quantity.WASSERSTEIN, 0));
         }
         // in the mean-field scaling the angles move by O(1) whatever N is
         assertThat(Math.abs(fit(r, "displacement", 2.0).fit().slope())).isLessThan(0.1);
@@ -58,11 +62,8 @@ class MeanFieldAnalysisTest {
             AnalysisResult.Sample b = three.samples().get(i);
             assertThat(b.experts()).isEqualTo(a.experts());
             assertThat(b.seedIndex()).isEqualTo(a.seedIndex());
-            assertThat(b.coupling()).isEqualTo(a.coupling());
-            assertThat(b.predictionGap()).isEqualTo(a.predictionGap());
-            assertThat(b.wasserstein()).isEqualTo(a.wasserstein());
+            assertThat(b.values()).isDeepEqualTo(a.values());
             assertThat(b.lossHistory()).isEqualTo(a.lossHistory());
-            assertThat(b.floor()).isEqualTo(a.floor());
         }
     }
 
@@ -85,7 +86,8 @@ class MeanFieldAnalysisTest {
         RungeKutta4Integrator rk4 = new RungeKutta4Integrator();
         for (int j = 0; j < grid.steps(); j++) {
             schedule.beginStep();
-            rk4.advance(new RecordingFlow(mixture, DATA, schedule), grid.time(j), grid.time(j + 1), reference);
+            rk4.advance(new MixtureFlow(mixture, DATA, e -> schedule.record(e.residuals())), grid.time(j),
+                    grid.time(j + 1), reference);
             rk4.advance(new ScheduledResidualFlow(mixture, DATA, schedule.stages(j)), grid.time(j), grid.time(j + 1),
                     driven);
         }
@@ -113,12 +115,15 @@ class MeanFieldAnalysisTest {
     void configRejectsBadValues() {
         assertThatThrownBy(() -> AnalysisConfig.builder().experts(16, 16).build()).hasMessageContaining("twice");
         assertThatThrownBy(() -> AnalysisConfig.builder().experts(64).referenceSize(32).build())
-                .hasMessageContaining("--reference-size");
+                .isInstanceOf(io.qmoe.InvalidSettingException.class).hasMessageContaining("reference-size");
         assertThatThrownBy(() -> AnalysisConfig.builder().integrator("adaptive").build())
                 .hasMessageContaining("fixed step");
         assertThatThrownBy(() -> AnalysisConfig.builder().time(1).snapshots(2).build())
-                .hasMessageContaining("--snapshots");
-        assertThatThrownBy(() -> AnalysisConfig.builder().seeds(0).build()).hasMessageContaining("--seeds");
+                .hasMessageContaining("snapshots");
+        assertThatThrownBy(() -> AnalysisConfig.builder().seeds(0).build()).hasMessageContaining("seeds");
+        assertThatThrownBy(() -> AnalysisConfig.builder().gridCells(1_000_000).build()).hasMessageContaining("grid");
+        assertThatThrownBy(() -> AnalysisConfig.builder().time(2).transportSnapshots(3).build())
+                .hasMessageContaining("transport-snapshots");
     }
 
     @Test

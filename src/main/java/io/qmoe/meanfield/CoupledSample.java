@@ -1,0 +1,117 @@
+package io.qmoe.meanfield;
+
+import io.qmoe.mixture.Dataset;
+import io.qmoe.mixture.Expert;
+import io.qmoe.mixture.FlowEvaluation;
+import io.qmoe.mixture.GradientFlowTrainer;
+import io.qmoe.mixture.MixtureOfExperts;
+import io.qmoe.mixture.TrainingObserver;
+import java.util.Arrays;
+import java.util.function.LongConsumer;
+
+/**
+ * One (N, seed) sample of the sweep: the N-expert mixture trained from i.i.d. uniform angles and, from the same
+ * angles, its twins — the nonlinear process, each particle driven by the reference residuals r_ref(t) replayed stage
+ * by stage (synchronous coupling). At every snapshot it measures the cheap quantities (coupling, prediction gap,
+ * displacement, loss); at the transport snapshots also the exact W₂ of the mixture and of the twins to the whole
+ * reference cloud, and between mixture and twins. In the lazy scaling there are no twins and only the displacement and
+ * the loss are measured.
+ */
+final class CoupledSample {
+    private final Expert expert;
+    private final Dataset data;
+    private final AnalysisPlan plan;
+    private final ReferenceRun.Outcome reference;
+
+    /** A sample runner; {@code reference} is null in the lazy scaling. */
+    CoupledSample(Expert expert, Dataset data, AnalysisPlan plan, ReferenceRun.Outcome reference) {
+        this.expert = expert;
+        this.data = data;
+        this.plan = plan;
+        this.reference = reference;
+    }
+
+    /** Runs the sample of {@code n} experts from {@code seed}; {@code progress} receives units of work as they end. */
+    AnalysisResult.Sample run(int n, int seedIndex, long seed, boolean keepClouds, LongConsumer progress) {
+        boolean meanField = reference != null;
+        int d = expert.dimension();
+        MixtureOfExperts mixture = new MixtureOfExperts(expert, n, expert.estimator().preferredBatchSize(),
+                plan.config().scaling());
+        double[] start = mixture.initialAngles(seed);
+        double[] angles = start.clone();
+        double[] twins = meanField ? start.clone() : null;
+        int snaps = plan.snapshotCount();
+        double[][] values = new double[Quantity.values().length][snaps];
+        for (double[] v : values) {
+            Arrays.fill(v, Double.NaN);
+        }
+        double[] history = new double[plan.grid().steps() + 1];
+        double[][] clouds = keepClouds ? new double[snaps][] : null;
+        long perStep = (long) n * (meanField ? 2 : 1);
+        long perSnapshot = SampleSweep.transportUnits(n, plan.config().referenceSize(), meanField);
+
+        measureClouds(0, angles, twins, start, values, clouds, progress, perSnapshot);
+        new GradientFlowTrainer(mixture, data, plan.integrator(), plan.grid()).run(angles, 0, plan.grid().steps(),
+                new TrainingObserver() {
+                    @Override
+                    public void recorded(int step, double t, FlowEvaluation e) {
+                        history[step] = e.loss();
+                        int idx = plan.snapshotAt(step);
+                        if (idx >= 0) {
+                            values[Quantity.LOSS.ordinal()][idx] = e.loss();
+                            if (meanField) {
+                                values[Quantity.PREDICTION_GAP.ordinal()][idx] =
+                                        rms(e.predictions(), reference.reference().predictions()[step]);
+                            }
+                        }
+                    }
+
+                    @Override
+                    public void reached(int step, double t, double[] a) {
+                        if (meanField) {
+                            plan.integrator().advance(new ScheduledResidualFlow(mixture, data,
+                                    reference.schedule().stages(step - 1)), plan.grid().time(step - 1), t, twins);
+                        }
+                        progress.accept(perStep);
+                        measureClouds(step, a, twins, start, values, clouds, progress, perSnapshot);
+                    }
+                });
+        return new AnalysisResult.Sample(n, seedIndex, seed, values, history, clouds);
+    }
+
+    /** The quantities of grid step {@code step} that need the angles (and twins) at that step. */
+    private void measureClouds(int step, double[] angles, double[] twins, double[] start, double[][] values,
+                               double[][] clouds, LongConsumer progress, long perSnapshot) {
+        int idx = plan.snapshotAt(step);
+        if (idx < 0) {
+            return;
+        }
+        int d = expert.dimension();
+        values[Quantity.DISPLACEMENT.ordinal()][idx] = TorusGeometry.couplingDistance(angles, start, d);
+        boolean transport = plan.isTransport(idx);
+        if (clouds != null && transport) {
+            clouds[idx] = MixtureOfExperts.wrap(angles);
+        }
+        if (twins == null) {
+            return;
+        }
+        values[Quantity.COUPLING.ordinal()][idx] = TorusGeometry.couplingDistance(angles, twins, d);
+        if (transport) {
+            TorusPoints mixture = TorusPoints.of(d, MixtureOfExperts.wrap(angles));
+            TorusPoints twin = TorusPoints.of(d, MixtureOfExperts.wrap(twins));
+            TorusPoints ref = TorusPoints.of(d, reference.reference().clouds()[idx]);
+            values[Quantity.WASSERSTEIN.ordinal()][idx] = Wasserstein.w2(mixture, ref);
+            values[Quantity.TWIN_WASSERSTEIN.ordinal()][idx] = Wasserstein.w2(twin, ref);
+            values[Quantity.MIXTURE_TWIN_WASSERSTEIN.ordinal()][idx] = Wasserstein.w2(mixture, twin);
+            progress.accept(perSnapshot);
+        }
+    }
+
+    private static double rms(double[] a, double[] b) {
+        double s = 0;
+        for (int i = 0; i < a.length; i++) {
+            s += (a[i] - b[i]) * (a[i] - b[i]);
+        }
+        return Math.sqrt(s / a.length);
+    }
+}

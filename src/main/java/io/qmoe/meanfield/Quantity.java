@@ -1,0 +1,58 @@
+package io.qmoe.meanfield;
+
+/**
+ * A number the analysis measures for every (N, seed) sample at every snapshot time, with where it comes from and what
+ * it should do in N. Quantities that need the reference are NaN in the lazy scaling; those that compare whole clouds
+ * (a transport solve or a kernel sum) are measured only at the transport times and are NaN at the other snapshots.
+ */
+public enum Quantity {
+    /** D_N(t) = sqrt((1/N) Σ_i |θ_i(t) − θ̄_i(t)|²): the mixture against its twins driven by the reference. */
+    COUPLING("coupling", true, false),
+    /** G_N(t) = sqrt((1/M) Σ_a (f_N(x_a, t) − F_ref(x_a, t))²). */
+    PREDICTION_GAP("prediction_gap", true, false),
+    /** W₂(μ_N(t), μ_ref(t)) against the whole reference population (exact transport). */
+    WASSERSTEIN("wasserstein", true, true),
+    /** W₂(μ̄_N(t), μ_ref(t)): the twins are i.i.d. samples of μ_t, so this is the sampling part of W₂. */
+    TWIN_WASSERSTEIN("twin_wasserstein", true, true),
+    /** W₂(μ_N(t), μ̄_N(t)): at most D_N, and at least |W₂(μ_N, ref) − W₂(μ̄_N, ref)| (triangle inequality). */
+    MIXTURE_TWIN_WASSERSTEIN("mixture_twin_wasserstein", true, true),
+    /** sqrt((1/N) Σ_i |θ_i(t) − θ_i(0)|²): how far the angles moved. */
+    DISPLACEMENT("displacement", false, false),
+    /** The mixture's loss L = (1/(2M)) Σ_a r_a². */
+    LOSS("loss", false, false);
+
+    private final String key;
+    private final boolean needsReference;
+    private final boolean comparesClouds;
+
+    Quantity(String key, boolean needsReference, boolean comparesClouds) {
+        this.key = key;
+        this.needsReference = needsReference;
+        this.comparesClouds = comparesClouds;
+    }
+
+    /** The name in files ({@code distances.csv} columns, {@code summary.json} keys). */
+    public String key() {
+        return key;
+    }
+
+    /** Whether it needs the reference solution (so is absent in the lazy scaling). */
+    public boolean needsReference() {
+        return needsReference;
+    }
+
+    /** Whether it compares whole clouds and is measured only at the transport times. */
+    public boolean comparesClouds() {
+        return comparesClouds;
+    }
+
+    /** The quantity whose {@link #key()} is {@code key}. */
+    public static Quantity ofKey(String key) {
+        for (Quantity q : values()) {
+            if (q.key.equals(key)) {
+                return q;
+            }
+        }
+        throw new IllegalArgumentException("no quantity named '" + key + "'");
+    }
+}

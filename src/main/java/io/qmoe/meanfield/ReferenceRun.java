@@ -1,0 +1,66 @@
+package io.qmoe.meanfield;
+
+import io.qmoe.mixture.Dataset;
+import io.qmoe.mixture.Expert;
+import io.qmoe.mixture.FlowEvaluation;
+import io.qmoe.mixture.GradientFlowTrainer;
+import io.qmoe.mixture.MixtureOfExperts;
+import io.qmoe.mixture.TrainingObserver;
+
+/**
+ * The reference solution of the mean-field limit: a population of {@code referenceSize} particles from i.i.d. uniform
+ * angles, trained once by the same integrator as the samples. It records the loss and predictions F_ref(x_a) at every
+ * grid time, the wrapped cloud at every transport snapshot, and the residuals r_ref of every integrator stage
+ * ({@link ResidualSchedule}), which drive the samples' twins.
+ */
+final class ReferenceRun {
+    /** The reference and its stage residuals. */
+    record Outcome(AnalysisResult.Reference reference, ResidualSchedule schedule) {
+    }
+
+    private ReferenceRun() {
+    }
+
+    /** Integrates the reference population; {@code progress} receives the particle-steps done after each step. */
+    static Outcome run(Expert expert, Dataset data, AnalysisPlan plan, long seed, java.util.function.LongConsumer progress) {
+        int size = plan.config().referenceSize();
+        MixtureOfExperts mixture = new MixtureOfExperts(expert, size);
+        double[] angles = mixture.initialAngles(seed);
+        int steps = plan.grid().steps();
+        double[] losses = new double[steps + 1];
+        double[][] predictions = new double[steps + 1][];
+        double[][] clouds = new double[plan.snapshotCount()][];
+        ResidualSchedule schedule = new ResidualSchedule();
+        keepCloud(plan, 0, angles, clouds);
+        new GradientFlowTrainer(mixture, data, plan.integrator(), plan.grid()).run(angles, 0, steps,
+                new TrainingObserver() {
+                    @Override
+                    public void stage(int step, FlowEvaluation evaluation) {
+                        if (schedule.stepCount() == step) {
+                            schedule.beginStep();
+                        }
+                        schedule.record(evaluation.residuals());
+                    }
+
+                    @Override
+                    public void recorded(int step, double t, FlowEvaluation evaluation) {
+                        losses[step] = evaluation.loss();
+                        predictions[step] = evaluation.predictions();
+                    }
+
+                    @Override
+                    public void reached(int step, double t, double[] a) {
+                        keepCloud(plan, step, a, clouds);
+                        progress.accept(size);
+                    }
+                });
+        return new Outcome(new AnalysisResult.Reference(size, losses, predictions, clouds), schedule);
+    }
+
+    private static void keepCloud(AnalysisPlan plan, int step, double[] angles, double[][] clouds) {
+        int idx = plan.snapshotAt(step);
+        if (idx >= 0 && plan.isTransport(idx)) {
+            clouds[idx] = MixtureOfExperts.wrap(angles);
+        }
+    }
+}

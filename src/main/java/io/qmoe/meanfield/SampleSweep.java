@@ -1,0 +1,107 @@
+package io.qmoe.meanfield;
+
+import io.qmoe.backend.ParallelBatch;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The sweep over (N, seed) samples: which are already saved (resume), which still run, in which order (largest N
+ * first, so the last to finish are short), on how many threads, and the progress in units of work. Each sample depends
+ * only on its own seed, so the result is the same for any thread count.
+ */
+final class SampleSweep {
+    /**
+     * Units of work of the cloud distances at one transport snapshot, in particle-steps: three exact transport solves
+     * whose cost grows about linearly in the points on the sparse candidate graph (measured: a solve of n + m points
+     * costs about as much as 4 steps of as many particles).
+     */
+    static long transportUnits(int n, int referenceSize, boolean meanField) {
+        return meanField ? 4L * (2L * n + 2L * referenceSize + 2L * n) : 0;
+    }
+
+    private final AnalysisPlan plan;
+    private final CoupledSample runner;
+    private final boolean meanField;
+
+    SampleSweep(AnalysisPlan plan, CoupledSample runner, boolean meanField) {
+        this.plan = plan;
+        this.runner = runner;
+        this.meanField = meanField;
+    }
+
+    /** Units of work of one sample of {@code n} experts. */
+    long units(int n) {
+        return (long) plan.grid().steps() * n * (meanField ? 2 : 1)
+                + plan.transportCount() * transportUnits(n, plan.config().referenceSize(), meanField);
+    }
+
+    /** Units of work of the whole sweep. */
+    long units() {
+        long total = 0;
+        for (int n : plan.config().experts()) {
+            total += units(n) * plan.config().seeds();
+        }
+        return total;
+    }
+
+    /**
+     * Runs every sample not in {@code store}, saving each as it finishes, and returns all samples ordered by N, then
+     * seed.
+     */
+    List<AnalysisResult.Sample> run(MeanFieldAnalysis.SampleStore store, ParallelBatch threads, AtomicLong done,
+                                    MeanFieldAnalysis.Listener listener, long total, SeedSchedule seeds) {
+        AnalysisConfig config = plan.config();
+        int[] sizes = config.experts();
+        int k = config.seeds();
+        AnalysisResult.Sample[] finished = new AnalysisResult.Sample[sizes.length * k];
+        List<Integer> pending = new ArrayList<>();
+        for (int i = 0; i < sizes.length; i++) {
+            for (int s = 0; s < k; s++) {
+                int slot = i * k + s;
+                var saved = store.load(sizes[i], s);
+                if (saved.isPresent()) {
+                    finished[slot] = saved.get();
+                    listener.progress(done.addAndGet(units(sizes[i])), total,
+                            "N=" + sizes[i] + " seed " + (s + 1) + " (saved)");
+                } else {
+                    pending.add(slot);
+                }
+            }
+        }
+        pending.sort((a, b) -> Integer.compare(sizes[b / k], sizes[a / k]));
+        threads.forEachTask(pending.size(), task -> {
+            int slot = pending.get(task);
+            int n = sizes[slot / k];
+            int s = slot % k;
+            String status = (meanField ? "N=" : "lazy N=") + n + " seed " + (s + 1) + "/" + k;
+            AnalysisResult.Sample sample = runner.run(n, s, seeds.sample(n, s), s == 0,
+                    units -> listener.progress(done.addAndGet(units), total, status));
+            synchronized (store) {
+                store.save(sample);
+            }
+            finished[slot] = sample;
+        });
+        return List.of(finished);
+    }
+
+    /** The seeds of the reference and of every sample, derived from the base seed. */
+    record SeedSchedule(long base) {
+        /** The reference population's seed. */
+        long reference() {
+            return mix(0, 0);
+        }
+
+        /** The seed of sample (n, seed index). */
+        long sample(int n, int seedIndex) {
+            return mix(n, seedIndex + 1);
+        }
+
+        private long mix(int n, int index) {
+            long h = base * 0x9E3779B97F4A7C15L + n * 0xBF58476D1CE4E5B9L + index * 0x94D049BB133111EBL;
+            h ^= h >>> 31;
+            h *= 0xD6E8FEB86659FD93L;
+            return h ^ (h >>> 32);
+        }
+    }
+}
