@@ -99,18 +99,11 @@ public record TheoryCurve(String name, Shape shape, int dimension) {
             x[i] = Math.log(n[i]);
             y[i] = Math.log(value(n[i]));
         }
-        double mx = mean(x);
-        double my = mean(y);
-        double sxx = 0;
-        double sxy = 0;
-        for (int i = 0; i < n.length; i++) {
-            sxx += (x[i] - mx) * (x[i] - mx);
-            sxy += (x[i] - mx) * (y[i] - my);
-        }
-        if (!(sxx > 0)) {
+        double slope = LineFit.of(x, y).slope();
+        if (Double.isNaN(slope)) {
             throw new IllegalArgumentException("a slope needs at least two distinct N");
         }
-        return sxy / sxx;
+        return slope;
     }
 
     /**
@@ -131,13 +124,5 @@ public record TheoryCurve(String name, Shape shape, int dimension) {
             }
         }
         return m == 0 ? Double.NaN : Math.exp(s / m);
-    }
-
-    private static double mean(double[] x) {
-        double s = 0;
-        for (double v : x) {
-            s += v;
-        }
-        return s / x.length;
     }
 }
