@@ -1,0 +1,87 @@
+package io.qmoe.stats;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+class NormalityTestTest {
+
+    private static double[] normal(SplittableRandom rnd, int n) {
+        double[] x = new double[n];
+        for (int i = 0; i < n; i += 2) {
+            double r = Math.sqrt(-2 * Math.log(1 - rnd.nextDouble()));
+            double phi = 2 * Math.PI * rnd.nextDouble();
+            x[i] = 3 + 2 * r * Math.cos(phi);
+            if (i + 1 < n) {
+                x[i + 1] = 3 + 2 * r * Math.sin(phi);
+            }
+        }
+        return x;
+    }
+
+    @Test
+    void threeValuesByHand() {
+        // {−1, 0, 1}: x̄ = 0, s = 1, z = (−1, 0, 1). With Φ(1) = 0.8413447460685429 (standard normal table):
+        // i=1: 1·(ln Φ(−1) + ln(1 − Φ(1))) = 2 ln Φ(−1); i=2: 3·(ln ½ + ln ½); i=3: 5·(ln Φ(1) + ln(1 − Φ(−1)))
+        double phi1 = 0.8413447460685429;
+        double phiM1 = 1 - phi1;
+        double a2 = -3 - (2 * Math.log(phiM1) + 6 * Math.log(0.5) + 10 * Math.log(phi1)) / 3;
+        double modified = a2 * (1 + 0.75 / 3 + 2.25 / 9);
+        // A*² ≈ 0.284 lies in [0.2, 0.34): p = 1 − exp(−8.318 + 42.796 A*² − 59.938 A*⁴)
+        double p = 1 - Math.exp(-8.318 + 42.796 * modified - 59.938 * modified * modified);
+        NormalityTest.AndersonDarling ad = NormalityTest.andersonDarling(new double[] {1, -1, 0});
+        assertThat(a2).isCloseTo(0.18949, within(1e-5));
+        assertThat(ad.aSquared()).isCloseTo(a2, within(1e-13));
+        assertThat(ad.modified()).isCloseTo(modified, within(1e-13));
+        assertThat(ad.pValue()).isCloseTo(p, within(1e-12));
+        assertThat(ad.n()).isEqualTo(3);
+    }
+
+    @Test
+    void pValueReproducesAPublishedExample() {
+        // Minitab's graphical summary of 11 precipitation values: A² = 0.99, p = 0.008
+        double modified = 0.99 * (1 + 0.75 / 11 + 2.25 / 121);
+        assertThat(NormalityTest.pValue(modified)).isCloseTo(0.008, within(0.0005));
+        assertThat(NormalityTest.pValue(0)).isCloseTo(1 - Math.exp(-13.436), within(1e-15));
+        assertThat(NormalityTest.pValue(20)).isEqualTo(0);
+    }
+
+    @Test
+    void normalSamplesAreRarelyRejected() {
+        SplittableRandom rnd = new SplittableRandom(31);
+        int small = 0;
+        int seeds = 40;
+        for (int s = 0; s < seeds; s++) {
+            if (NormalityTest.andersonDarling(normal(rnd, 200)).pValue() < 0.05) {
+                small++;
+            }
+        }
+        // about 2 of 40 expected under the null; P(≥ 9) is below 1e-4
+        assertThat(small).isLessThanOrEqualTo(8);
+    }
+
+    @Test
+    void exponentialAndUniformSamplesOfFiveHundredAreRejected() {
+        SplittableRandom rnd = new SplittableRandom(32);
+        for (int s = 0; s < 5; s++) {
+            double[] e = new double[500];
+            double[] u = new double[500];
+            for (int i = 0; i < 500; i++) {
+                e[i] = -Math.log(1 - rnd.nextDouble());
+                u[i] = rnd.nextDouble();
+            }
+            assertThat(NormalityTest.andersonDarling(e).pValue()).as("exponential seed %d", s).isLessThan(0.01);
+            assertThat(NormalityTest.andersonDarling(u).pValue()).as("uniform seed %d", s).isLessThan(0.01);
+        }
+    }
+
+    @Test
+    void refusesTooFewOrConstantValues() {
+        assertThatThrownBy(() -> NormalityTest.andersonDarling(new double[] {1, 2})).hasMessageContaining("3 values");
+        assertThatThrownBy(() -> NormalityTest.andersonDarling(new double[] {1, 1, 1}))
+                .hasMessageContaining("not all equal");
+    }
+}
