@@ -13,25 +13,24 @@ final class FixedChunks {
     private FixedChunks() {
     }
 
-    /** The thread count to use: {@code threads} if positive, else the number of available processors. */
-    static int resolve(int threads) {
-        return threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
-    }
-
-    /** Calls {@code body.accept(c)} once for every c in [0, chunks), on up to {@code threads} threads. */
+    /**
+     * Calls {@code body.accept(c)} once for every c in [0, chunks): on the calling thread when {@code threads} is 1,
+     * on the common fork-join pool when it is 0 or negative, and on a pool of {@code threads} threads otherwise.
+     */
     static void run(int chunks, int threads, IntConsumer body) {
-        int t = Math.min(resolve(threads), chunks);
-        if (t <= 1) {
+        if (threads == 1 || chunks <= 1) {
             for (int c = 0; c < chunks; c++) {
                 body.accept(c);
             }
-            return;
-        }
-        ForkJoinPool pool = new ForkJoinPool(t);
-        try {
-            pool.submit(() -> IntStream.range(0, chunks).parallel().forEach(body)).join();
-        } finally {
-            pool.shutdown();
+        } else if (threads <= 0) {
+            IntStream.range(0, chunks).parallel().forEach(body);
+        } else {
+            ForkJoinPool pool = new ForkJoinPool(Math.min(threads, chunks));
+            try {
+                pool.submit(() -> IntStream.range(0, chunks).parallel().forEach(body)).join();
+            } finally {
+                pool.shutdown();
+            }
         }
     }
 }

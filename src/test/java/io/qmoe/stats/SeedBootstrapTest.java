@@ -99,8 +99,10 @@ class SeedBootstrapTest {
         }
         SeedBootstrap.Result one = SeedBootstrap.builder().seed(9).threads(1).build().run(n, v);
         SeedBootstrap.Result three = SeedBootstrap.builder().seed(9).threads(3).build().run(n, v);
+        SeedBootstrap.Result common = SeedBootstrap.builder().seed(9).build().run(n, v);
         SeedBootstrap.Result other = SeedBootstrap.builder().seed(10).threads(3).build().run(n, v);
         assertThat(three).isEqualTo(one);
+        assertThat(common).isEqualTo(one);
         assertThat(other.slope().lo()).isNotEqualTo(one.slope().lo());
         assertThat(one.slope().lo()).isLessThan(one.slope().estimate());
         assertThat(one.slope().hi()).isGreaterThan(one.slope().estimate());

@@ -141,7 +141,9 @@ class TorusMmdTest {
         double[] q = uniformCloud(rnd, 450, 3);
         TorusMmd one = TorusMmd.vonMises(2).withThreads(1);
         TorusMmd four = TorusMmd.vonMises(2).withThreads(4);
+        TorusMmd common = TorusMmd.vonMises(2);
         assertThat(four.between(3, p, q)).isEqualTo(one.between(3, p, q));
+        assertThat(common.between(3, p, q)).isEqualTo(one.between(3, p, q));
         assertThat(four.toUniform(3, p)).isEqualTo(one.toUniform(3, p));
     }
 
