@@ -13,9 +13,13 @@ import org.ejml.interfaces.decomposition.EigenDecomposition_F64;
  * eigenvalues set the rates at which the residual modes decay.
  *
  * <p>Gradients are given flat, particle-major: g_iak = {@code gradients[(i*M + a)*d + k]} (each particle's M×d block
- * of gradients is contiguous, one row per data point). Immutable; the matrix is stored row-major, both triangles.
+ * of gradients is contiguous, one row per data point). Cost O(N·M²·d/2), spread over fixed blocks of rows on the
+ * common fork-join pool with the same bits on any core count. Immutable; the matrix is stored row-major, both
+ * triangles.
  */
 public final class TangentKernel {
+    private static final int CHUNK_ROWS = 16;
+
     private final int points;
     private final double[] k;
 
@@ -40,20 +44,9 @@ public final class TangentKernel {
         int m = points;
         int d = dimension;
         double[] k = new double[m * m];
-        for (int i = 0; i < particles; i++) {
-            int block = i * m * d;
-            for (int a = 0; a < m; a++) {
-                int ra = block + a * d;
-                for (int b = a; b < m; b++) {
-                    int rb = block + b * d;
-                    double s = 0;
-                    for (int c = 0; c < d; c++) {
-                        s += gradients[ra + c] * gradients[rb + c];
-                    }
-                    k[a * m + b] += s;
-                }
-            }
-        }
+        int chunks = (m + CHUNK_ROWS - 1) / CHUNK_ROWS;
+        FixedChunks.run(chunks, 0, c -> upperRows(gradients, particles, m, d, c * CHUNK_ROWS,
+                Math.min(m, (c + 1) * CHUNK_ROWS), k));
         for (int a = 0; a < m; a++) {
             for (int b = a; b < m; b++) {
                 double v = k[a * m + b] / particles;
@@ -62,6 +55,33 @@ public final class TangentKernel {
             }
         }
         return new TangentKernel(m, k);
+    }
+
+    /**
+     * Adds Σ_i Σ_k g_iak g_ibk into k[a*M + b] for rows a in [from, to) and b ≥ a. Each particle's block is first
+     * transposed to d×M so that the inner loop over b runs along contiguous memory; every entry accumulates its
+     * products in the order (i, k) whatever the chunking, so the matrix has the same bits on any thread count.
+     */
+    private static void upperRows(double[] g, int particles, int m, int d, int from, int to, double[] k) {
+        double[] h = new double[d * m];
+        for (int i = 0; i < particles; i++) {
+            int block = i * m * d;
+            for (int b = from; b < m; b++) {
+                for (int c = 0; c < d; c++) {
+                    h[c * m + b] = g[block + b * d + c];
+                }
+            }
+            for (int a = from; a < to; a++) {
+                int row = a * m;
+                for (int c = 0; c < d; c++) {
+                    int hc = c * m;
+                    double ga = h[hc + a];
+                    for (int b = a; b < m; b++) {
+                        k[row + b] += ga * h[hc + b];
+                    }
+                }
+            }
+        }
     }
 
     /** M, the number of data points. */
