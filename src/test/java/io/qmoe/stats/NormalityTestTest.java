@@ -9,19 +9,6 @@ import org.junit.jupiter.api.Test;
 
 class NormalityTestTest {
 
-    private static double[] normal(SplittableRandom rnd, int n) {
-        double[] x = new double[n];
-        for (int i = 0; i < n; i += 2) {
-            double r = Math.sqrt(-2 * Math.log(1 - rnd.nextDouble()));
-            double phi = 2 * Math.PI * rnd.nextDouble();
-            x[i] = 3 + 2 * r * Math.cos(phi);
-            if (i + 1 < n) {
-                x[i + 1] = 3 + 2 * r * Math.sin(phi);
-            }
-        }
-        return x;
-    }
-
     @Test
     void threeValuesByHand() {
         // {−1, 0, 1}: x̄ = 0, s = 1, z = (−1, 0, 1). With Φ(1) = 0.8413447460685429 (standard normal table):
@@ -93,7 +80,7 @@ class NormalityTestTest {
         int smallKs = 0;
         int seeds = 40;
         for (int s = 0; s < seeds; s++) {
-            double[] x = normal(rnd, 200);
+            double[] x = Samples.normal(rnd, 200, 3, 2);
             if (NormalityTest.andersonDarling(x).pValue() < 0.05) {
                 small++;
             }
@@ -110,12 +97,8 @@ class NormalityTestTest {
     void exponentialAndUniformSamplesOfFiveHundredAreRejected() {
         SplittableRandom rnd = new SplittableRandom(32);
         for (int s = 0; s < 5; s++) {
-            double[] e = new double[500];
-            double[] u = new double[500];
-            for (int i = 0; i < 500; i++) {
-                e[i] = -Math.log(1 - rnd.nextDouble());
-                u[i] = rnd.nextDouble();
-            }
+            double[] e = Samples.exponential(rnd, 500);
+            double[] u = Samples.uniform(rnd, 500, 0, 1);
             assertThat(NormalityTest.andersonDarling(e).pValue()).as("exponential seed %d", s).isLessThan(0.01);
             assertThat(NormalityTest.andersonDarling(u).pValue()).as("uniform seed %d", s).isLessThan(0.01);
             assertThat(NormalityTest.lilliefors(e).pValue()).as("exponential seed %d", s).isLessThan(0.01);

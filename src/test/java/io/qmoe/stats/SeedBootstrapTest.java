@@ -10,14 +10,13 @@ import org.junit.jupiter.api.Test;
 class SeedBootstrapTest {
     private static final double[] TWO_N = {10, 100};
 
-    /** seeds × 2 values, column 0 ~ N(mu, sigma²), column 1 ~ N(0, 1); Box–Muller from a seeded generator. */
+    /** seeds × 2 values: column 0 ~ N(mu, sigma²), column 1 ~ N(0, 1). */
     private static double[][] normalRows(SplittableRandom rnd, int seeds, double mu, double sigma) {
-        double[][] v = new double[seeds][2];
-        for (double[] row : v) {
-            double r = Math.sqrt(-2 * Math.log(1 - rnd.nextDouble()));
-            double phi = 2 * Math.PI * rnd.nextDouble();
-            row[0] = mu + sigma * r * Math.cos(phi);
-            row[1] = r * Math.sin(phi);
+        double[] first = Samples.normal(rnd, seeds, mu, sigma);
+        double[] second = Samples.normal(rnd, seeds, 0, 1);
+        double[][] v = new double[seeds][];
+        for (int s = 0; s < seeds; s++) {
+            v[s] = new double[] {first[s], second[s]};
         }
         return v;
     }

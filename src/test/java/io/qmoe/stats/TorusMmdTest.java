@@ -45,11 +45,7 @@ class TorusMmdTest {
     }
 
     private static double[] uniformCloud(SplittableRandom rnd, int n, int d) {
-        double[] x = new double[n * d];
-        for (int i = 0; i < x.length; i++) {
-            x[i] = 2 * Math.PI * rnd.nextDouble();
-        }
-        return x;
+        return Samples.uniform(rnd, n * d, 0, 2 * Math.PI);
     }
 
     @Test
