@@ -19,6 +19,8 @@ import java.util.SplittableRandom;
  * are left out of that statistic's interval.
  */
 public final class SeedBootstrap {
+    /** Resamples per parallel task; fixed, so the work split never depends on the thread count. */
+    private static final int CHUNK = 64;
 
     /** A statistic of a seed-averaged curve over the N grid, e.g. its log–log slope. */
     @FunctionalInterface
@@ -109,12 +111,11 @@ public final class SeedBootstrap {
         }
         double[] means = new double[resamples * m]; // replicate b of the mean at N_i is means[i*B + b]
         double[] slopes = new double[resamples];
-        int chunk = 64;
-        int chunks = (resamples + chunk - 1) / chunk;
+        int chunks = (resamples + CHUNK - 1) / CHUNK;
         FixedChunks.run(chunks, threads, c -> {
             int[] pick = new int[seeds];
             double[] mean = new double[m];
-            for (int b = c * chunk; b < Math.min(resamples, (c + 1) * chunk); b++) {
+            for (int b = c * CHUNK; b < Math.min(resamples, (c + 1) * CHUNK); b++) {
                 SplittableRandom rnd = new SplittableRandom(streams[b]);
                 for (int s = 0; s < seeds; s++) {
                     pick[s] = rnd.nextInt(seeds);
