@@ -66,7 +66,7 @@ final class AnalyzeCommand implements Callable<Integer> {
 
     @Option(names = "--transport-snapshots", paramLabel = "T1,T2,...",
             description = "Times at which the exact W_2 distances to the whole reference are measured too "
-                    + "(default 0, T/4, T/2, T).")
+                    + "(default 0, T/4, T/2, T; 'none' for no W_2).")
     String transportSnapshots;
 
     @Option(names = "--scaling", defaultValue = "meanfield",
@@ -113,7 +113,8 @@ final class AnalyzeCommand implements Callable<Integer> {
             b.snapshots(Numbers.parseList("--snapshots", snapshots));
         }
         if (transportSnapshots != null) {
-            b.transportSnapshots(Numbers.parseList("--transport-snapshots", transportSnapshots));
+            b.transportSnapshots(transportSnapshots.strip().equalsIgnoreCase("none") ? new double[0]
+                    : Numbers.parseList("--transport-snapshots", transportSnapshots));
         }
         AnalysisConfig config = b.build();
         Path circuit = expert.circuit;
@@ -163,11 +164,13 @@ final class AnalyzeCommand implements Callable<Integer> {
         var w = spec.commandLine().getOut();
         w.printf(Locale.ROOT, "analysed N = %s with %d seed(s) in %.1f s (d = %d)%n",
                 java.util.Arrays.toString(config.experts()), config.seeds(), seconds, result.dimension());
+        w.printf(Locale.ROOT, "  slopes at t = %.3g, 95%% bootstrap intervals over %d seeds%s%n",
+                result.snapshotTimes()[result.snapshotTimes().length - 1], config.seeds(),
+                config.seeds() < 10 ? " (fewer than 10 seeds: rough intervals)" : "");
         for (AnalysisResult.QuantityFit f : result.fits()) {
-            if (f.time() == result.snapshotTimes()[result.snapshotTimes().length - 1]
-                    || f.quantity().equals("uniform_floor")) {
-                w.printf(Locale.ROOT, "  %-15s slope %7.3f +- %.3f   (theory %6.3f: %s)%n", f.quantity(),
-                        f.fit().slope(), f.fit().standardError(), f.theory(), f.theoryNote());
+            if (f.time() == result.snapshotTimes()[result.snapshotTimes().length - 1]) {
+                w.printf(Locale.ROOT, "  %-25s %7.3f [%6.3f, %6.3f]   theory %6.3f (%s)%n", f.quantity(), f.slope(),
+                        f.slopeInterval().lo(), f.slopeInterval().hi(), f.theorySlope(), f.theoryNote());
             }
         }
         if (result.grid() != null) {

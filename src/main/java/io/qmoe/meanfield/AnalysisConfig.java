@@ -14,7 +14,7 @@ import java.util.TreeSet;
  * value is checked here, before any work, and a refusal names its setting ({@link InvalidSettingException}).
  *
  * @param snapshots          sorted distinct times in [0, T]; the transport times are always among them
- * @param transportSnapshots sorted distinct times in [0, T] at which W₂ and MMD are measured
+ * @param transportSnapshots sorted distinct times in [0, T] at which W₂ is measured (empty: never)
  * @param kernelConcentration κ of the von Mises kernel of the kernel distance (bandwidth about 1/√κ radians)
  */
 public record AnalysisConfig(int[] experts, int seeds, int referenceSize, long seed, double time, double dt,
@@ -68,7 +68,8 @@ public record AnalysisConfig(int[] experts, int seeds, int referenceSize, long s
             throw new InvalidSettingException("integrator", "must be rk4 or euler for the analysis (the coupling "
                     + "replays the reference's stages, which needs a fixed step), got " + integrator);
         }
-        transportSnapshots = sortedTimes("transport-snapshots", transportSnapshots, time);
+        transportSnapshots = transportSnapshots.length == 0 ? new double[0]
+                : sortedTimes("transport-snapshots", transportSnapshots, time);
         TreeSet<Double> all = new TreeSet<>();
         for (double t : sortedTimes("snapshots", snapshots, time)) {
             all.add(t);
@@ -201,7 +202,7 @@ public record AnalysisConfig(int[] experts, int seeds, int referenceSize, long s
             return this;
         }
 
-        /** Times at which W₂ and the kernel distance are measured (default 0, T/4, T/2, T). */
+        /** Times at which W₂ is measured (default 0, T/4, T/2, T; none for no transport distances). */
         public Builder transportSnapshots(double... t) {
             this.transportSnapshots = t.clone();
             return this;

@@ -1,5 +1,7 @@
 package io.qmoe.meanfield;
 
+import io.qmoe.stats.SeedBootstrap;
+import io.qmoe.stats.TheoryCurve;
 import java.util.List;
 
 /**
@@ -59,8 +61,47 @@ public record AnalysisResult(AnalysisConfig config, int dimension, double[] time
         }
     }
 
-    /** A fitted rate of one quantity at one snapshot time, beside the theoretical exponent. */
-    public record QuantityFit(String quantity, double time, RateFit fit, double theory, String theoryNote) {
+    /**
+     * A fitted rate of one quantity at one snapshot time: the log–log least-squares line of the seed-averaged curve,
+     * its 95 % bootstrap interval over whole seeds, the per-N means with their intervals, and beside them the theory
+     * curve fitted to the same means (its least-squares slope on this N grid is the slope it predicts here).
+     *
+     * @param slope          slope of log(mean) against log N
+     * @param intercept      intercept of that line
+     * @param slopeInterval  percentile bootstrap interval of the slope (resampling whole seeds)
+     * @param means          the mean over seeds at each N, with its bootstrap interval
+     * @param theory         the theoretical curve g(N)
+     * @param theorySlope    the least-squares slope of log g against log N on this N grid
+     * @param theoryConstant c of the theory curve c·g(N) fitted to the means
+     * @param theoryNote     what the theory says, for reports
+     */
+    public record QuantityFit(String quantity, double time, double slope, double intercept,
+                              SeedBootstrap.Interval slopeInterval, List<SeedBootstrap.Interval> means,
+                              TheoryCurve theory, double theorySlope, double theoryConstant, String theoryNote) {
+        /** Copies the list. */
+        public QuantityFit {
+            means = List.copyOf(means);
+        }
+
+        /** The fitted line at N. */
+        public double at(double n) {
+            return Math.exp(intercept + slope * Math.log(n));
+        }
+
+        /** The fitted theory curve c·g(N) at N. */
+        public double theoryAt(double n) {
+            return theoryConstant * theory.value(n);
+        }
+
+        /** Number of seeds behind the fit. */
+        public int seeds() {
+            return slopeInterval.seeds();
+        }
+
+        /** Whether the theory's slope on this grid lies inside the bootstrap interval of the measured slope. */
+        public boolean agreesWithTheory() {
+            return theorySlope >= slopeInterval.lo() && theorySlope <= slopeInterval.hi();
+        }
     }
 
     /**

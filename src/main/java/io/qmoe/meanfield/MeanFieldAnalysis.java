@@ -128,7 +128,8 @@ public final class MeanFieldAnalysis {
             samples = sweep.run(store, threads, done, listener, total, seeds);
         }
         double[] times = plan.snapshotTimes();
-        List<AnalysisResult.QuantityFit> fits = RateTable.fit(config, expert.dimension(), times, samples, meanField);
+        List<AnalysisResult.QuantityFit> fits = RateTable.fit(config, expert.dimension(), times, samples, meanField,
+                io.qmoe.stats.SeedBootstrap.builder().seed(config.seed()).build());
         AnalysisResult.GridComparison gridResult = null;
         if (meanField && config.gridCells() > 0 && expert.dimension() <= 2) {
             listener.progress(done.get(), total, "grid solver");

@@ -31,20 +31,42 @@ final class AnalysisHtml {
                 r.dimension(), java.util.Arrays.toString(c.experts()), c.seeds(),
                 r.reference() == null ? "none (lazy scaling)" : String.valueOf(r.reference().size()), c.time(),
                 c.integrator(), c.dt(), c.scaling().name().toLowerCase(Locale.ROOT)));
-        h.append("<h2>Fitted rates</h2>\n<p>Each slope is the least-squares slope of log(distance) against log(N) of "
-                + "the seed-averaged values; its uncertainty is the standard error of the per-seed slopes. "
-                + "Theory: D<sub>N</sub> and G<sub>N</sub> decay as N<sup>-1/2</sup> (propagation of chaos); "
-                + "W<sub>2</sub> to the limit contains the sampling error of N points, N<sup>-1/2</sup> for d = 1, "
-                + "about (log N / N)<sup>1/2</sup> for d = 2 and N<sup>-1/d</sup> for d &ge; 3.</p>\n");
-        h.append("<table><tr><th>quantity</th><th>t</th><th>slope</th><th>&plusmn;</th><th>theory</th>"
-                + "<th></th></tr>\n");
-        for (QuantityFit f : r.fits()) {
-            h.append(String.format(Locale.ROOT, "<tr><td style=\"text-align:left\">%s</td><td>%s</td><td>%.3f</td>"
-                            + "<td>%.3f</td><td>%.3f</td><td style=\"text-align:left\">%s</td></tr>\n",
-                    esc(f.quantity()), Double.isFinite(f.time()) ? String.format(Locale.ROOT, "%.3g", f.time()) : "-",
-                    f.fit().slope(), f.fit().standardError(), f.theory(), esc(f.theoryNote())));
+        h.append("<h2>Fitted rates</h2>\n<p>Each slope is the least-squares slope of log(mean over seeds) against "
+                + "log(N); the interval is a 95 % percentile bootstrap over whole seeds (2000 resamples), with the "
+                + "number of seeds beside it. The theory slope is the least-squares slope of the theory "
+                + "<em>curve</em> on this sweep's own N grid (sqrt(log N / N) has slope about -0.39 over "
+                + "N = 16..1024, not -0.5). Theory: D<sub>N</sub>, G<sub>N</sub> and W<sub>2</sub>(mixture, twins) "
+                + "decay as N<sup>-1/2</sup> (propagation of chaos); W<sub>2</sub> to the reference contains the "
+                + "sampling error of N points, N<sup>-1/2</sup> for d = 1, about (log N / N)<sup>1/2</sup> for d = 2 "
+                + "and N<sup>-1/d</sup> for d &ge; 3. The twins are i.i.d. samples of &mu;<sub>t</sub>, so "
+                + "W<sub>2</sub>(twins, reference) is that sampling part, and for every sample "
+                + "|W<sub>2</sub>(&mu;<sub>N</sub>, ref) - W<sub>2</sub>(twins, ref)| &le; "
+                + "W<sub>2</sub>(&mu;<sub>N</sub>, twins) &le; D<sub>N</sub>.</p>\n");
+        if (c.seeds() < 10) {
+            h.append("<p class=\"warn\"><b>Warning:</b> only " + c.seeds() + " seed(s) per N back these slopes; "
+                    + "with fewer than 10 the bootstrap intervals are rough (the seed-to-seed spread of "
+                    + "D<sub>N</sub> is heavy-tailed).</p>\n");
         }
-        h.append("</table>\n");
+        if (r.dimension() >= 3 && r.reference() != null) {
+            h.append("<p><b>d = " + r.dimension() + " &ge; 3:</b> W<sub>2</sub> between N points and the reference "
+                    + "is dominated by the sampling error N<sup>-1/d</sup>; it barely moves between t = 0 and the "
+                    + "end and shows the empirical-measure rate, not the dynamics. Read D<sub>N</sub> and "
+                    + "G<sub>N</sub> for propagation of chaos.</p>\n");
+        }
+        h.append("<table><tr><th>quantity</th><th>t</th><th>slope</th><th>95 % interval</th><th>seeds</th>"
+                + "<th>theory slope</th><th></th></tr>\n");
+        double last = r.snapshotTimes()[r.snapshotTimes().length - 1];
+        for (QuantityFit f : r.fits()) {
+            if (f.time() != last && r.transportTimes().length > 0 && f.time() != 0
+                    && java.util.Arrays.stream(r.transportTimes()).noneMatch(t -> t == f.time())) {
+                continue;
+            }
+            h.append(String.format(Locale.ROOT, "<tr><td style=\"text-align:left\">%s</td><td>%.3g</td><td>%.3f</td>"
+                            + "<td>[%.3f, %.3f]</td><td>%d</td><td>%.3f</td><td style=\"text-align:left\">%s</td>"
+                            + "</tr>\n", esc(f.quantity()), f.time(), f.slope(), f.slopeInterval().lo(),
+                    f.slopeInterval().hi(), f.seeds(), f.theorySlope(), esc(f.theoryNote())));
+        }
+        h.append("</table>\n<p>Every fit at every snapshot time is in <code>fits.csv</code>.</p>\n");
         if (r.grid() != null) {
             h.append(String.format(Locale.ROOT, "<h2>Grid solver against the particle reference</h2><p>An "
                             + "independent finite-volume solution of the continuity equation on a %d-cell-per-axis "
@@ -66,10 +88,10 @@ final class AnalysisHtml {
                 "G<sub>N</sub>(t) is the root-mean-square difference between the mixture's predictions and the "
                         + "reference predictions on the data. Its slope should be close to -1/2 as well.");
         section(h, files, "rate_wasserstein.png", "Wasserstein distance against N",
-                "Exact W<sub>2</sub> (optimal assignment with the torus distance) between the N-expert cloud and the "
-                        + "reference cloud. It is dominated by the sampling error of N points, shown by the floor "
-                        + "line (two independent uniform N-samples): plotted alone it shows the empirical-measure "
-                        + "rate in d, not the dynamics.");
+                "Exact W<sub>2</sub> (optimal transport with the torus distance) between the N-expert cloud and "
+                        + "the whole reference cloud. It is dominated by the sampling error of N points, drawn as "
+                        + "the sampling part W<sub>2</sub>(twins, reference): plotted alone it shows the "
+                        + "empirical-measure rate in d, not the dynamics.");
         section(h, files, "rate_displacement.png", "How far the angles move",
                 "Root-mean-square distance of the angles from their initial values. In the mean-field scaling "
                         + "it stays of order one for every N (the features are learned); in the lazy 1/sqrt(N) "

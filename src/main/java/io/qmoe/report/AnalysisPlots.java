@@ -31,10 +31,14 @@ final class AnalysisPlots {
         if (meanField) {
             files.add(rate(r, dir, Quantity.COUPLING, "coupling distance D_N(t)"));
             files.add(rate(r, dir, Quantity.PREDICTION_GAP, "prediction gap G_N(t)"));
-            files.add(rate(r, dir, Quantity.WASSERSTEIN, "W_2(mu_N(t), mu_t)"));
+            if (r.transportTimes().length > 0) {
+                files.add(rate(r, dir, Quantity.WASSERSTEIN, "W_2(mu_N(t), mu_t)"));
+            }
         }
         files.add(rate(r, dir, Quantity.DISPLACEMENT, "displacement from theta(0)"));
-        files.add(densities(r, dir));
+        if (r.transportTimes().length > 0) {
+            files.add(densities(r, dir));
+        }
         return files;
     }
 
@@ -77,14 +81,13 @@ final class AnalysisPlots {
         series.add(new Plots.Series("mean", n, mean, false));
         QuantityFit fit = r.fits().stream().filter(f -> f.quantity().equals(name) && f.time() == time).findFirst()
                 .orElse(null);
-        if (fit != null && Double.isFinite(fit.fit().slope())) {
-            double[] fitted = Arrays.stream(n).map(fit.fit()::at).toArray();
-            series.add(new Plots.Series(String.format(Locale.ROOT, "fit: slope %.3f", fit.fit().slope()), n, fitted,
-                    false));
-            double anchor = fit.fit().at(n[0]);
-            double[] theory = Arrays.stream(n).map(x -> anchor * Math.pow(x / n[0], fit.theory())).toArray();
-            series.add(new Plots.Series(String.format(Locale.ROOT, "theory: slope %.3f", fit.theory()), n, theory,
-                    false));
+        if (fit != null && Double.isFinite(fit.slope())) {
+            double[] fitted = Arrays.stream(n).map(fit::at).toArray();
+            series.add(new Plots.Series(String.format(Locale.ROOT, "fit: slope %.3f [%.3f, %.3f]", fit.slope(),
+                    fit.slopeInterval().lo(), fit.slopeInterval().hi()), n, fitted, false));
+            double[] theory = Arrays.stream(n).map(fit::theoryAt).toArray();
+            series.add(new Plots.Series(String.format(Locale.ROOT, "theory %s: slope %.3f", fit.theory().name(),
+                    fit.theorySlope()), n, theory, false));
         }
         if (q == Quantity.WASSERSTEIN) {
             double[] floor = new double[sizes.length];

@@ -6,7 +6,6 @@ import io.qmoe.meanfield.AnalysisResult;
 import io.qmoe.meanfield.AnalysisResult.QuantityFit;
 import io.qmoe.meanfield.AnalysisResult.Sample;
 import io.qmoe.meanfield.Quantity;
-import io.qmoe.meanfield.RateFit;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -85,12 +84,26 @@ public final class AnalysisReport {
             if (Double.isFinite(f.time())) {
                 row.put("time", f.time());
             }
-            putNumber(row, "slope", f.fit().slope());
-            putNumber(row, "slope_stderr", f.fit().standardError());
-            putNumber(row, "intercept", f.fit().intercept());
-            row.put("points", f.fit().points());
-            row.put("theory_slope", f.theory());
+            putNumber(row, "slope", f.slope());
+            putNumber(row, "slope_ci_low", f.slopeInterval().lo());
+            putNumber(row, "slope_ci_high", f.slopeInterval().hi());
+            row.put("confidence", 0.95);
+            row.put("seeds", f.seeds());
+            row.put("bootstrap_resamples", f.slopeInterval().resamples());
+            putNumber(row, "intercept", f.intercept());
+            row.put("points", f.means().size());
+            putNumber(row, "theory_slope", f.theorySlope());
+            putNumber(row, "theory_constant", f.theoryConstant());
+            row.put("theory_curve", f.theory().name());
             row.put("theory", f.theoryNote());
+            row.put("theory_inside_interval", f.agreesWithTheory());
+            ArrayNode means = row.putArray("means");
+            for (var m : f.means()) {
+                ObjectNode mo = means.addObject();
+                putNumber(mo, "mean", m.estimate());
+                putNumber(mo, "ci_low", m.lo());
+                putNumber(mo, "ci_high", m.hi());
+            }
         }
         if (result.reference() != null) {
             ObjectNode ref = o.putObject("reference");
@@ -180,13 +193,13 @@ public final class AnalysisReport {
     }
 
     private String fitsCsv() {
-        StringBuilder sb = new StringBuilder("quantity,time,slope,slope_stderr,intercept,points,theory_slope\n");
+        StringBuilder sb = new StringBuilder("quantity,time,slope,slope_ci_low,slope_ci_high,seeds,intercept,"
+                + "theory_curve,theory_slope,theory_constant\n");
         for (QuantityFit f : result.fits()) {
-            RateFit r = f.fit();
-            sb.append(f.quantity()).append(',').append(Double.isFinite(f.time()) ? String.valueOf(f.time()) : "")
-                    .append(',').append(r.slope()).append(',').append(r.standardError()).append(',')
-                    .append(r.intercept()).append(',').append(r.points()).append(',').append(f.theory())
-                    .append('\n');
+            sb.append(f.quantity()).append(',').append(f.time()).append(',').append(f.slope()).append(',')
+                    .append(f.slopeInterval().lo()).append(',').append(f.slopeInterval().hi()).append(',')
+                    .append(f.seeds()).append(',').append(f.intercept()).append(',').append(f.theory().name())
+                    .append(',').append(f.theorySlope()).append(',').append(f.theoryConstant()).append('\n');
         }
         return sb.toString();
     }
