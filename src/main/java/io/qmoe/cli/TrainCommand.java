@@ -46,6 +46,10 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--resume", description = "Continue the interrupted run in --out.")
     boolean resume;
 
+    @Option(names = "--overwrite", description = "Replace the files of an earlier run in --out (only files a qmoe run "
+            + "writes there are removed).")
+    boolean overwrite;
+
     @Option(names = "--max-batch", defaultValue = "65536",
             description = "Most bindings per backend call (default ${DEFAULT-VALUE}).")
     int maxBatch;
@@ -87,9 +91,16 @@ final class TrainCommand implements Callable<Integer> {
                 snaps, maxBatch);
         Path dir = out != null ? out : Path.of("runs", "train-" + stem(expert.circuit) + "-N" + experts + "-s"
                 + expert.seed);
-        TrainingRun run = new TrainingRun(specValues, dir, Backends.threads(expert.threads), expert.quiet,
-                spec.commandLine().getOut(), spec.commandLine().getErr());
-        return run.execute(resume, stopAfter);
+        if (resume && overwrite) {
+            throw new UserInputException("--resume and --overwrite exclude each other");
+        }
+        RunFolder.Mode mode = resume ? RunFolder.Mode.RESUME : overwrite ? RunFolder.Mode.OVERWRITE
+                : RunFolder.Mode.NEW;
+        try (RunFolder folder = RunFolder.open(dir, mode, TrainingRun::isOutput, "run.json", "run")) {
+            TrainingRun run = new TrainingRun(specValues, folder.path(), Backends.threads(expert.threads),
+                    expert.quiet, spec.commandLine().getOut(), spec.commandLine().getErr());
+            return run.execute(resume, stopAfter);
+        }
     }
 
     static String stem(Path p) {

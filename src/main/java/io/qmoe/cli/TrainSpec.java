@@ -35,12 +35,32 @@ record TrainSpec(String circuit, String observable, int experts, String task, St
         return o;
     }
 
-    static TrainSpec fromJson(JsonNode o) {
-        return new TrainSpec(o.get("circuit").asText(), text(o.get("observable")), o.get("experts").asInt(),
-                text(o.get("task")), text(o.get("data")), o.get("task_seed").asLong(), o.get("time").asDouble(),
-                o.get("dt").asDouble(), o.get("integrator").asText(), o.get("tolerance").asDouble(),
-                o.get("backend").asText(), text(o.get("gradient")), o.get("seed").asLong(),
-                Json.doubles(o.get("snapshots")), o.get("max_batch").asInt());
+    /**
+     * The spec stored in {@code file}'s {@code config} object.
+     *
+     * @throws UserInputException naming the file and field when the object is not a run's configuration (an older
+     *                            qmoe, a damaged or edited file)
+     */
+    static TrainSpec fromJson(JsonNode o, java.nio.file.Path file) {
+        if (!o.isObject()) {
+            throw new UserInputException(file + ": field 'config' is missing or not an object; not a qmoe run "
+                    + "(use --overwrite to start anew)");
+        }
+        return new TrainSpec(need(o, "circuit", file).asText(), text(o.get("observable")),
+                need(o, "experts", file).asInt(), text(o.get("task")), text(o.get("data")),
+                need(o, "task_seed", file).asLong(), need(o, "time", file).asDouble(), need(o, "dt", file).asDouble(),
+                need(o, "integrator", file).asText(), need(o, "tolerance", file).asDouble(),
+                need(o, "backend", file).asText(), text(o.get("gradient")), need(o, "seed", file).asLong(),
+                Json.doubles(need(o, "snapshots", file)), need(o, "max_batch", file).asInt());
+    }
+
+    private static JsonNode need(JsonNode o, String field, java.nio.file.Path file) {
+        JsonNode n = o.get(field);
+        if (n == null || n.isNull() || n.isContainerNode() != field.equals("snapshots")) {
+            throw new UserInputException(file + ": field 'config." + field + "' is missing or malformed; not a run "
+                    + "of this qmoe (use --overwrite to start anew)");
+        }
+        return n;
     }
 
     private static String text(JsonNode n) {

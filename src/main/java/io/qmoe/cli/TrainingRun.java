@@ -36,6 +36,14 @@ import java.util.TreeSet;
  */
 final class TrainingRun {
     private static final long CHECKPOINT_INTERVAL_NANOS = 10_000_000_000L;
+    private static final java.util.regex.Pattern OUTPUTS = java.util.regex.Pattern.compile(
+            "run\\.json|checkpoint\\.bin|history\\.csv|data\\.csv|jobs\\.json|angles-(t[0-9.]+|final)\\.csv"
+                    + "|loss\\.png|predictions\\.png");
+
+    /** Whether {@code name} (relative to the run folder) is a file a training run writes. */
+    static boolean isOutput(String name) {
+        return OUTPUTS.matcher(name).matches();
+    }
 
     private final TrainSpec spec;
     private final Path dir;
@@ -58,16 +66,21 @@ final class TrainingRun {
         int startStep = 0;
         double[] angles;
         TrainingHistory history;
+        LoadedCircuit loaded = CircuitLoader.loadTrainable(Path.of(spec.circuit()), spec.observable());
+        ParametricCircuit circuit = loaded.circuit();
+        String circuitDigest = Digests.sha256(io.qmoe.qasm.QasmWriter.write(circuit, loaded.observable(), null));
         if (resume) {
-            if (!Files.exists(runJson)) {
-                throw new UserInputException("--resume: " + dir + " holds no run (no run.json)");
-            }
             JsonNode stored = Json.read(runJson);
-            TrainSpec before = TrainSpec.fromJson(stored.get("config"));
+            TrainSpec before = TrainSpec.fromJson(stored.path("config"), runJson);
             var diff = spec.differences(before);
             if (!diff.isEmpty()) {
                 throw new UserInputException("--resume: options differ from the run in " + dir + ": "
                         + String.join("; ", diff));
+            }
+            String storedCircuit = stored.path("fingerprint").path("circuit_sha256").asText("");
+            if (!storedCircuit.equals(circuitDigest)) {
+                throw new UserInputException("--resume: the circuit " + spec.circuit() + " (or its observable) "
+                        + "changed since the run in " + dir + " started; resuming would mix two models");
             }
             if ("complete".equals(stored.path("status").asText())) {
                 out.println("run in " + dir + " is already complete (loss " + lastLoss(stored) + ")");
@@ -76,18 +89,23 @@ final class TrainingRun {
             Checkpoint cp = Checkpoint.read(dir.resolve("checkpoint.bin"));
             startStep = cp.step();
             angles = cp.angles();
-            history = TrainingHistory.fromJson(stored.get("history"), startStep);
-        } else {
-            if (Files.exists(runJson)) {
-                throw new UserInputException(dir + " already holds a run: add --resume to continue it, or choose "
-                        + "another --out");
+            for (int i = 0; i < angles.length; i++) {
+                if (!Double.isFinite(angles[i])) {
+                    throw new UserInputException(dir.resolve("checkpoint.bin") + ": angle " + i + " is not finite "
+                            + "(a damaged checkpoint); use --overwrite to start anew");
+                }
             }
+            try {
+                history = TrainingHistory.fromJson(stored.path("history"), startStep);
+            } catch (RuntimeException e) {
+                throw new UserInputException(runJson + ": field 'history' is missing or malformed; not a run of this "
+                        + "qmoe (use --overwrite to start anew)");
+            }
+        } else {
             angles = null;
             history = new TrainingHistory();
         }
 
-        LoadedCircuit loaded = CircuitLoader.loadTrainable(Path.of(spec.circuit()), spec.observable());
-        ParametricCircuit circuit = loaded.circuit();
         Estimator estimator = Backends.estimator(spec.backend(), threads, spec.seed(), dir.resolve("jobs.json"));
         GradientMethod gradient = Backends.gradient(spec.gradient(), estimator);
         Expert expert = new Expert(circuit, loaded.observable(), estimator, gradient);
@@ -97,6 +115,15 @@ final class TrainingRun {
             throw new UserInputException((spec.data() != null ? spec.data() : "--task " + spec.task()) + " has "
                     + data.featureCount() + " feature column(s) but " + spec.circuit() + " has "
                     + circuit.dataCount() + " data input(s) " + circuit.dataNames());
+        }
+        String dataDigest = Digests.sha256(DatasetCsv.format(data));
+        if (resume) {
+            String storedData = Json.read(runJson).path("fingerprint").path("data_sha256").asText("");
+            if (!storedData.equals(dataDigest)) {
+                throw new UserInputException("--resume: the data " + (spec.data() != null ? spec.data()
+                        : "of --task " + spec.task()) + " changed since the run in " + dir + " started; resuming "
+                        + "would mix two models");
+            }
         }
         // a backend that prefers whole steps (remote: job creation is rate-limited) gets every evaluation as one call
         int batch = estimator.preferredBatchSize() == Integer.MAX_VALUE ? Integer.MAX_VALUE : spec.maxBatch();
@@ -122,6 +149,10 @@ final class TrainingRun {
             snapshotSteps.add(grid.nearestStep(t));
         }
         ObjectNode base = baseJson(loaded, data, grid, estimator, gradient);
+        ObjectNode fingerprint = base.putObject("fingerprint");
+        fingerprint.put("circuit_sha256", circuitDigest);
+        fingerprint.put("data_sha256", dataDigest);
+        snapshotNames = snapshotNames(grid, snapshotSteps);
         AtomicFiles.writeString(dir.resolve("data.csv"), DatasetCsv.format(data));
         if (startStep == 0 && snapshotSteps.contains(0)) {
             writeSnapshot(circuit, grid, 0, angles);
@@ -207,8 +238,32 @@ final class TrainingRun {
         new Checkpoint(step, angles).write(dir.resolve("checkpoint.bin"));
     }
 
+    /**
+     * Snapshot file names: {@code angles-t<time>.csv} with four decimals, or more when two snapshot times would share
+     * a name (distinct grid times never share a file).
+     */
+    static java.util.Map<Integer, String> snapshotNames(TimeGrid grid, Set<Integer> steps) {
+        for (int decimals = 4; ; decimals++) {
+            java.util.Map<Integer, String> names = new java.util.TreeMap<>();
+            Set<String> seen = new java.util.HashSet<>();
+            boolean distinct = true;
+            for (int step : steps) {
+                String name = decimals > 17
+                        ? "angles-t" + new java.math.BigDecimal(grid.time(step)).toPlainString() + ".csv"
+                        : String.format(Locale.ROOT, "angles-t%." + decimals + "f.csv", grid.time(step));
+                distinct &= seen.add(name);
+                names.put(step, name);
+            }
+            if (distinct || decimals > 17) {
+                return names;
+            }
+        }
+    }
+
+    private java.util.Map<Integer, String> snapshotNames = java.util.Map.of();
+
     private void writeSnapshot(ParametricCircuit circuit, TimeGrid grid, int step, double[] angles) {
-        String name = String.format(Locale.ROOT, "angles-t%.4f.csv", grid.time(step));
+        String name = snapshotNames.get(step);
         AtomicFiles.writeString(dir.resolve(name),
                 AngleTable.format(circuit.trainableNames(), MixtureOfExperts.wrap(angles)));
     }
@@ -223,10 +278,16 @@ final class TrainingRun {
         AtomicFiles.writeString(dir.resolve("angles-final.csv"),
                 AngleTable.format(circuit.trainableNames(), MixtureOfExperts.wrap(angles)));
         AtomicFiles.writeString(dir.resolve("history.csv"), historyCsv(hist));
-        TrainingPlots.loss(hist, "Loss, N = " + spec.experts(), dir.resolve("loss.png"));
-        TrainingPlots.predictions(data, hist.predictions(0), hist.predictions(hist.size() - 1),
-                dir.resolve("predictions.png"));
         Json.write(dir.resolve("run.json"), o);
+        try {
+            TrainingPlots.loss(hist, "Loss, N = " + spec.experts(), dir.resolve("loss.png"));
+            TrainingPlots.predictions(data, hist.predictions(0), hist.predictions(hist.size() - 1),
+                    dir.resolve("predictions.png"));
+        } catch (RuntimeException e) {
+            // the numbers are saved; a plot that cannot be drawn costs only the picture
+            err.println("qmoe: warning: a plot could not be drawn (" + QmoeCommand.oneLine(e.getMessage())
+                    + "); run.json and history.csv are complete");
+        }
         try {
             Files.deleteIfExists(dir.resolve("checkpoint.bin"));
         } catch (java.io.IOException e) {
