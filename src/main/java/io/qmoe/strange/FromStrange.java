@@ -327,20 +327,10 @@ public final class FromStrange {
 
     /** R's angle: the double-precision field, negated when the matrix shows {@code setInverse(true)}. */
     private static double phaseAngle(R g) {
-        Complex c = g.getMatrix()[1][1];
-        double fromMatrix = Math.atan2(c.i, c.r);
-        double value;
-        try {
-            Field f = R.class.getDeclaredField("expv");
-            f.setAccessible(true);
-            value = f.getDouble(g);
-        } catch (ReflectiveOperationException e) {
-            return fromMatrix;
-        }
-        // the field keeps the original angle; the matrix is conjugated by setInverse
-        double sine = Math.sin(value);
-        boolean inverted = Math.signum(c.i) != 0 && Math.signum(c.i) != Math.signum(sine);
-        return inverted ? -value : value;
+        double value = doubleField(R.class, "expv", g);
+        // the field keeps the original angle; the matrix diag(1, e^{iφ}) is conjugated by setInverse
+        double sine = g.getMatrix()[1][1].i;
+        return inverted(sine, Math.sin(value)) ? -value : value;
     }
 
     /**
@@ -348,18 +338,26 @@ public final class FromStrange {
      * only place that reflects {@code setInverse(true)} (the field keeps the original angle).
      */
     private static double theta(Gate g) {
-        double value;
-        try {
-            Field f = Rotation.class.getDeclaredField("thetav");
-            f.setAccessible(true);
-            value = f.getDouble(g);
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException("cannot read the angle of " + g.getCaption(), e);
-        }
+        double value = doubleField(Rotation.class, "thetav", g);
         Complex[][] m = g.getMatrix();
         // RotationX: m[1][0] = −i·sin(θ/2); RotationY: m[1][0] = sin(θ/2)
         double sine = g instanceof RotationX ? -m[1][0].i : m[1][0].r;
-        boolean inverted = Math.signum(sine) != 0 && Math.signum(sine) != Math.signum(Math.sin(value / 2));
-        return inverted ? -value : value;
+        return inverted(sine, Math.sin(value / 2)) ? -value : value;
+    }
+
+    /** Whether a sine read from the matrix has the opposite sign of the one the stored angle gives. */
+    private static boolean inverted(double fromMatrix, double fromField) {
+        return Math.signum(fromMatrix) != 0 && Math.signum(fromMatrix) != Math.signum(fromField);
+    }
+
+    /** A private double field of a Strange gate (Strange keeps the exact angle there, its matrix holds floats). */
+    private static double doubleField(Class<?> owner, String name, Gate g) {
+        try {
+            Field f = owner.getDeclaredField(name);
+            f.setAccessible(true);
+            return f.getDouble(g);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("cannot read the angle of " + g.getCaption(), e);
+        }
     }
 }

@@ -33,6 +33,11 @@ class FromStrangeGatesTest {
      * converted by FromStrange and run on the engine.
      */
     private double[][] column(int n, int k, Supplier<Gate> gate) {
+        return sv.state(FromStrange.toCircuit(onBasisState(n, k, gate.get())), new double[0]);
+    }
+
+    /** X on the set bits of k, then {@code gate}. */
+    private static Program onBasisState(int n, int k, Gate gate) {
         Program p = new Program(n);
         List<Gate> xs = new ArrayList<>();
         for (int q = 0; q < n; q++) {
@@ -43,8 +48,8 @@ class FromStrangeGatesTest {
         if (!xs.isEmpty()) {
             p.addStep(new Step(xs.toArray(new Gate[0])));
         }
-        p.addStep(new Step(gate.get()));
-        return sv.state(FromStrange.toCircuit(p), new double[0]);
+        p.addStep(new Step(gate));
+        return p;
     }
 
     @Test
@@ -175,17 +180,7 @@ class FromStrangeGatesTest {
                     }
                     boolean right = true;
                     for (int k = 0; k < 16; k++) {
-                        Program p = new Program(4);
-                        List<Gate> xs = new ArrayList<>();
-                        for (int q = 0; q < 4; q++) {
-                            if ((k >> q & 1) == 1) {
-                                xs.add(new X(q));
-                            }
-                        }
-                        if (!xs.isEmpty()) {
-                            p.addStep(new Step(xs.toArray(new Gate[0])));
-                        }
-                        p.addStep(new Step(new Toffoli(a, b, t)));
+                        Program p = onBasisState(4, k, new Toffoli(a, b, t));
                         Complex[] amp = new SimpleQuantumExecutionEnvironment().runProgram(p).getProbability();
                         int image = (k >> a & 1) == 1 && (k >> b & 1) == 1 ? k ^ 1 << t : k;
                         right &= Math.abs(amp[image].r - 1) < 1e-5;

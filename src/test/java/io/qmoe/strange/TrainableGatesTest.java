@@ -65,6 +65,14 @@ class TrainableGatesTest {
         return v;
     }
 
+    /** Strange's float amplitudes against a double-precision reference {re, im}, phase included. */
+    private static void assertSameAmplitudes(String what, Complex[] strange, double[][] ref) {
+        for (int i = 0; i < strange.length; i++) {
+            assertThat((double) strange[i].r).as(what + " re " + i).isCloseTo(ref[0][i], within(2e-6));
+            assertThat((double) strange[i].i).as(what + " im " + i).isCloseTo(ref[1][i], within(2e-6));
+        }
+    }
+
     private static Map<String, Double> randomValues(SplittableRandom rnd) {
         Map<String, Double> m = new HashMap<>();
         for (String n : new String[] {"t0", "t1", "t2", "t3", "x0", "x1"}) {
@@ -120,11 +128,8 @@ class TrainableGatesTest {
             StrangeParameters.bind(p, values);
             Complex[] a = new SimpleQuantumExecutionEnvironment().runProgram(p).getProbability();
             double[][] ref = DenseReference.state(qasm, byName(qasm, values));
-            for (int i = 0; i < 8; i++) {
-                // exact gates (rz included), so equal amplitudes, not just equal up to a global phase
-                assertThat((double) a[i].r).as("re " + i).isCloseTo(ref[0][i], within(2e-6));
-                assertThat((double) a[i].i).as("im " + i).isCloseTo(ref[1][i], within(2e-6));
-            }
+            // exact gates (rz included), so equal amplitudes, not just equal up to a global phase
+            assertSameAmplitudes("trial " + trial, a, ref);
         }
     }
 
@@ -166,10 +171,7 @@ class TrainableGatesTest {
                     }
                     double[][] ref = DenseReference.state(cb.build(), new double[0]);
                     Complex[] amp = new SimpleQuantumExecutionEnvironment().runProgram(p).getProbability();
-                    for (int i = 0; i < 8; i++) {
-                        assertThat((double) amp[i].r).as(g + " re " + i).isCloseTo(ref[0][i], within(2e-6));
-                        assertThat((double) amp[i].i).as(g + " im " + i).isCloseTo(ref[1][i], within(2e-6));
-                    }
+                    assertSameAmplitudes(g.toString(), amp, ref);
                 }
             }
         }
