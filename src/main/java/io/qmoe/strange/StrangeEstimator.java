@@ -9,7 +9,7 @@ import org.redfx.strange.Program;
 import org.redfx.strange.local.SimpleQuantumExecutionEnvironment;
 
 /**
- * The Strange-backed {@link Estimator}: for each binding it builds a fresh {@link Program}
+ * The Strange-backed {@link io.qmoe.backend.Estimator}: for each binding it builds a fresh {@link Program}
  * ({@link StrangePrograms}), runs it with Strange's {@link SimpleQuantumExecutionEnvironment}, and computes ⟨O⟩ from
  * the returned amplitudes (X and Y terms included). Strange keeps amplitudes in single precision, so values agree with
  * the double-precision engine to about 1e-6; it is also ~200× slower, the reference and interop target rather than the
