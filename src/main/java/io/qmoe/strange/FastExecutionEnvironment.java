@@ -1,12 +1,14 @@
 package io.qmoe.strange;
 
 import io.qmoe.backend.CompiledCircuit;
+import java.util.List;
+import java.util.function.Consumer;
 import org.redfx.strange.Complex;
 import org.redfx.strange.Program;
 import org.redfx.strange.QuantumExecutionEnvironment;
 import org.redfx.strange.Result;
+import org.redfx.strange.Step;
 import org.redfx.strange.local.SimpleQuantumExecutionEnvironment;
-import java.util.function.Consumer;
 
 /**
  * A Strange {@link QuantumExecutionEnvironment} backed by qmoe's double-precision state-vector engine: existing Strange
@@ -14,7 +16,9 @@ import java.util.function.Consumer;
  * {@link FromStrange} in its faithful mode (global phases, {@code initializeQubit} states and Strange 0.1.3's
  * RotationZ kept exactly), run on {@link CompiledCircuit}, and the amplitudes are returned as Strange's {@link Result}:
  * {@code getProbability()} holds the final amplitudes in Strange's layout (qubit q is bit q of the index), rounded to
- * float; the qubits' probabilities and measured values come from {@code Result.measureSystem}, exactly as
+ * float, and like Strange's environment it records the state after every step with gates
+ * ({@code getIntermediateProbability(k)}, {@code getIntermediateQubits()}; {@link #finalStateOnly()} skips that); the
+ * qubits' probabilities and measured values come from {@code Result.measureSystem}, exactly as
  * {@link SimpleQuantumExecutionEnvironment} sets them (one basis state drawn from the final probabilities, bit q to
  * qubit q); and the result is stored with {@code Program.setResult}.
  *
@@ -23,8 +27,7 @@ import java.util.function.Consumer;
  *   <li>Amplitudes are computed in double precision and rounded once, so they differ from Strange's float
  *   arithmetic by about 1e-6.</li>
  *   <li>Toffoli is the true controlled-controlled-X for every qubit order (Strange 0.1.3's is wrong for some).</li>
- *   <li>Only the final state is recorded: {@code getIntermediateProbability(k)} is the final state for the last step
- *   and null before it. A program without steps returns |0…0⟩ instead of failing.</li>
+ *   <li>A program without steps returns |0…0⟩ instead of failing.</li>
  * </ul>
  *
  * <p>Gates without a qmoe form (oracles, arithmetic, blocks, Fourier, probability gates): the default environment
@@ -37,24 +40,42 @@ public final class FastExecutionEnvironment implements QuantumExecutionEnvironme
     private static final int ATTEMPTS = 8;
 
     private final boolean fallBack;
+    private final boolean everyStep;
 
-    /** The environment that falls back to Strange's own for programs it cannot translate. */
+    /**
+     * The drop-in environment: records the state after every step, as Strange does, and falls back to Strange's own
+     * environment for programs it cannot translate.
+     */
     public FastExecutionEnvironment() {
-        this(true);
+        this(true, true);
     }
 
-    private FastExecutionEnvironment(boolean fallBack) {
+    private FastExecutionEnvironment(boolean fallBack, boolean everyStep) {
         this.fallBack = fallBack;
+        this.everyStep = everyStep;
     }
 
-    /** The environment that refuses untranslatable programs with an {@link UnsupportedGateException}. */
-    public static FastExecutionEnvironment strict() {
-        return new FastExecutionEnvironment(false);
+    /** The same environment, refusing untranslatable programs with an {@link UnsupportedGateException}. */
+    public FastExecutionEnvironment strict() {
+        return new FastExecutionEnvironment(false, everyStep);
+    }
+
+    /**
+     * The same environment, recording only the final state: {@code getIntermediateProbability(k)} is then null for
+     * every step but the last, and a run costs one state-vector pass and one conversion to Strange's floats.
+     */
+    public FastExecutionEnvironment finalStateOnly() {
+        return new FastExecutionEnvironment(fallBack, false);
     }
 
     /** Whether this environment hands untranslatable programs to {@link SimpleQuantumExecutionEnvironment}. */
     public boolean fallsBack() {
         return fallBack;
+    }
+
+    /** Whether this environment records the state after every step (otherwise only the final state). */
+    public boolean recordsEveryStep() {
+        return everyStep;
     }
 
     /**
@@ -72,21 +93,40 @@ public final class FastExecutionEnvironment implements QuantumExecutionEnvironme
             }
             return new SimpleQuantumExecutionEnvironment().runProgram(p);
         }
-        int n = p.getNumberQubits();
-        int dim = 1 << n;
+        int dim = 1 << p.getNumberQubits();
         double[] re = new double[dim];
         double[] im = new double[dim];
-        new CompiledCircuit(t.circuit()).run(t.inputs(), re, im);
-        Complex[] amplitudes = new Complex[dim];
-        for (int i = 0; i < dim; i++) {
-            amplitudes[i] = new Complex(re[i], im[i]);
+        CompiledCircuit compiled = new CompiledCircuit(t.circuit());
+        List<Step> steps = p.getSteps();
+        Result result = new Result(p.getNumberQubits(), Math.max(1, steps.size()));
+        if (everyStep) {
+            re[0] = 1;
+            compiled.apply(t.inputs(), re, im, 0, t.prefix());
+            result.setIntermediateProbability(0, toStrange(re, im));
+            int from = t.prefix();
+            for (int s = 0; s < steps.size(); s++) {
+                if (!steps.get(s).getGates().isEmpty()) {
+                    // Strange records a step with gates, even if they leave the state alone
+                    compiled.apply(t.inputs(), re, im, from, t.stepEnds()[s]);
+                    from = t.stepEnds()[s];
+                    result.setIntermediateProbability(s, toStrange(re, im));
+                }
+            }
+        } else {
+            compiled.run(t.inputs(), re, im);
+            result.setIntermediateProbability(Math.max(1, steps.size()) - 1, toStrange(re, im));
         }
-        int steps = Math.max(1, p.getSteps().size());
-        Result result = new Result(n, steps);
-        result.setIntermediateProbability(steps - 1, amplitudes);
         measure(result);
         p.setResult(result);
         return result;
+    }
+
+    private static Complex[] toStrange(double[] re, double[] im) {
+        Complex[] out = new Complex[re.length];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = new Complex(re[i], im[i]);
+        }
+        return out;
     }
 
     /**

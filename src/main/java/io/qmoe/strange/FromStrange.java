@@ -91,8 +91,12 @@ public final class FromStrange {
         return new Translator(program, true).run();
     }
 
-    /** A translated program: the circuit and its input vector {@code [θ…, x…]} from the gates' bound values. */
-    record Translation(ParametricCircuit circuit, double[] inputs) {
+    /**
+     * A translated program: the circuit; its input vector {@code [θ…, x…]} from the gates' bound values (faithful
+     * mode only); the number of gates that prepare the initial state; and, for each Strange step, the circuit's gate
+     * count at the end of that step (step s is gates [stepEnds[s−1], stepEnds[s]), step 0 starts after the prefix).
+     */
+    record Translation(ParametricCircuit circuit, double[] inputs, int prefix, int[] stepEnds) {
     }
 
     /** One translation: the builder, the inputs met so far, the current step. */
@@ -103,6 +107,7 @@ public final class FromStrange {
         private final Map<String, InputKind> roles = new LinkedHashMap<>();
         private final Map<String, Double> values = new LinkedHashMap<>();
         private int step;
+        private int gates;
 
         Translator(Program program, boolean faithful) {
             this.program = program;
@@ -112,7 +117,9 @@ public final class FromStrange {
 
         Translation run() {
             initialState();
+            int prefix = gates;
             List<Step> steps = program.getSteps();
+            int[] stepEnds = new int[steps.size()];
             for (step = 0; step < steps.size(); step++) {
                 for (Gate g : steps.get(step).getGates()) {
                     try {
@@ -123,6 +130,7 @@ public final class FromStrange {
                         throw new IllegalArgumentException("step " + step + ": " + e.getMessage(), e);
                     }
                 }
+                stepEnds[step] = gates;
             }
             List<String> trainable = new ArrayList<>();
             List<String> data = new ArrayList<>();
@@ -136,7 +144,7 @@ public final class FromStrange {
                     inputs[i] = values.get(circuit.allNames().get(i));
                 }
             }
-            return new Translation(circuit, inputs);
+            return new Translation(circuit, inputs, prefix, stepEnds);
         }
 
         private void initialState() {
@@ -166,13 +174,13 @@ public final class FromStrange {
             } else if (g instanceof Identity || g instanceof Measurement) {
                 return;
             } else if (g instanceof Hadamard) {
-                b.gate(GateKind.H, q);
+                fixed(GateKind.H, q);
             } else if (g instanceof X) {
-                b.gate(GateKind.X, q);
+                fixed(GateKind.X, q);
             } else if (g instanceof Y) {
-                b.gate(GateKind.Y, q);
+                fixed(GateKind.Y, q);
             } else if (g instanceof Z) {
-                b.gate(GateKind.Z, q);
+                fixed(GateKind.Z, q);
             } else if (g instanceof RotationZ && !faithful) {
                 throw new IllegalArgumentException("Strange 0.1.3's RotationZ is a global phase, not rz; use "
                         + "TrainableRotation.rz or R(phi) for a Z rotation");
@@ -185,14 +193,14 @@ public final class FromStrange {
             } else if (g instanceof SingleQubitMatrixGate || g instanceof Rotation) {
                 matrix(g, q);
             } else if (g instanceof Cnot c) {
-                b.cx(q, c.getSecondQubitIndex());
+                fixed(GateKind.CX, q, c.getSecondQubitIndex());
             } else if (g instanceof Cz c) {
-                b.cz(q, c.getSecondQubitIndex());
+                fixed(GateKind.CZ, q, c.getSecondQubitIndex());
             } else if (g instanceof Swap s) {
-                b.gate(GateKind.SWAP, q, s.getSecondQubitIndex());
+                fixed(GateKind.SWAP, q, s.getSecondQubitIndex());
             } else if (g instanceof Cr cr) {
                 Complex c = cr.getMatrix()[3][3];
-                b.gate(GateKind.CP, AngleExpression.constant(dyadicMultipleOfPi(Math.atan2(c.i, c.r))), q,
+                add(GateKind.CP, AngleExpression.constant(dyadicMultipleOfPi(Math.atan2(c.i, c.r))), q,
                         cr.getSecondQubitIndex());
             } else if (g instanceof Toffoli t) {
                 toffoli(t.getMainQubit(), t.getSecondQubit(), t.getThirdQubit());
@@ -216,7 +224,7 @@ public final class FromStrange {
                             + " in one gate and to " + v + " in " + g.getCaption());
                 }
             }
-            b.gate(g.kind(), g.circuitAngle(), g.circuitQubits());
+            add(g.kind(), g.circuitAngle(), g.circuitQubits());
         }
 
         private static String name(InputKind k) {
@@ -224,7 +232,17 @@ public final class FromStrange {
         }
 
         private void constant(GateKind kind, double angle, int q) {
-            b.gate(kind, AngleExpression.constant(angle), q);
+            add(kind, AngleExpression.constant(angle), q);
+        }
+
+        private void fixed(GateKind kind, int... qubits) {
+            add(kind, null, qubits);
+        }
+
+        /** Every gate goes through here, so the gate count at the end of each step is known. */
+        private void add(GateKind kind, AngleExpression angle, int... qubits) {
+            b.gate(kind, angle, qubits);
+            gates++;
         }
 
         /** A matrix gate: a known gate or its ZYZ form, with its global phase in faithful mode. */
@@ -241,7 +259,7 @@ public final class FromStrange {
                 double gamma = StrangeMatrices.phaseBetween(u, StrangeMatrices.single(k, 0), KNOWN_TOLERANCE);
                 if (!Double.isNaN(gamma)) {
                     if (k != GateKind.ID) {
-                        b.gate(k, q);
+                        fixed(k, q);
                     }
                     globalPhase(gamma, q);
                     return;
@@ -271,9 +289,21 @@ public final class FromStrange {
         }
 
         private void toffoli(int a, int c, int t) {
-            b.h(t).cx(c, t).gate(GateKind.TDG, t).cx(a, t).gate(GateKind.T, t).cx(c, t).gate(GateKind.TDG, t)
-                    .cx(a, t).gate(GateKind.T, c).gate(GateKind.T, t).h(t).cx(a, c).gate(GateKind.T, a)
-                    .gate(GateKind.TDG, c).cx(a, c);
+            fixed(GateKind.H, t);
+            fixed(GateKind.CX, c, t);
+            fixed(GateKind.TDG, t);
+            fixed(GateKind.CX, a, t);
+            fixed(GateKind.T, t);
+            fixed(GateKind.CX, c, t);
+            fixed(GateKind.TDG, t);
+            fixed(GateKind.CX, a, t);
+            fixed(GateKind.T, c);
+            fixed(GateKind.T, t);
+            fixed(GateKind.H, t);
+            fixed(GateKind.CX, a, c);
+            fixed(GateKind.T, a);
+            fixed(GateKind.TDG, c);
+            fixed(GateKind.CX, a, c);
         }
     }
 

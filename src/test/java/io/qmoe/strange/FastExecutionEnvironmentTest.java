@@ -149,6 +149,45 @@ class FastExecutionEnvironmentTest {
     }
 
     @Test
+    void theStateAfterEveryStepIsRecordedAsStrangeRecordsIt() {
+        // teleportation has a measurement-only step; an empty step records nothing in Strange
+        Supplier<Program> program = () -> {
+            Program p = StrangeExamplePrograms.teleportation(0.8);
+            p.addStep(new Step());
+            p.addStep(new Step(new Hadamard(2)));
+            return p;
+        };
+        Result want = new SimpleQuantumExecutionEnvironment().runProgram(program.get());
+        Result got = fast.runProgram(program.get());
+        int steps = program.get().getSteps().size();
+        for (int k = 0; k < steps; k++) {
+            Complex[] w = want.getIntermediateProbability(k);
+            Complex[] g = got.getIntermediateProbability(k);
+            for (int i = 0; i < w.length; i++) {
+                assertThat((double) g[i].r).as("step %d re %d", k, i).isCloseTo(w[i].r, within(FLOAT));
+                assertThat((double) g[i].i).as("step %d im %d", k, i).isCloseTo(w[i].i, within(FLOAT));
+            }
+        }
+        assertThat(got.getIntermediateQubits().keySet()).isEqualTo(want.getIntermediateQubits().keySet());
+        for (int k : want.getIntermediateQubits().keySet()) {
+            for (int q = 0; q < 3; q++) {
+                assertThat(got.getIntermediateQubits().get(k)[q].getProbability()).as("step %d qubit %d", k, q)
+                        .isCloseTo(want.getIntermediateQubits().get(k)[q].getProbability(), within(FLOAT));
+            }
+        }
+        // recording every step or only the last one gives the same final state, bit for bit
+        FastExecutionEnvironment last = fast.finalStateOnly();
+        assertThat(last.recordsEveryStep()).isFalse();
+        Complex[] a = last.runProgram(program.get()).getProbability();
+        Complex[] b = got.getProbability();
+        for (int i = 0; i < a.length; i++) {
+            assertThat(a[i].r).isEqualTo(b[i].r);
+            assertThat(a[i].i).isEqualTo(b[i].i);
+        }
+        assertThat(last.runProgram(program.get()).getIntermediateProbability(0)).isNull();
+    }
+
+    @Test
     void rebindingTheSameProgramRunsTheNewAngles() {
         TrainableRotation ry = TrainableRotation.ry(0, "t");
         Program p = new Program(1, new Step(ry));
@@ -175,7 +214,7 @@ class FastExecutionEnvironmentTest {
                     {Complex.ZERO, Complex.ZERO, Complex.ZERO, Complex.ONE}})));
         assertThat(fast.fallsBack()).isTrue();
         sameAsStrange("oracle (fallback)", oracle);
-        FastExecutionEnvironment strict = FastExecutionEnvironment.strict();
+        FastExecutionEnvironment strict = fast.strict();
         assertThat(strict.fallsBack()).isFalse();
         assertThatThrownBy(() -> strict.runProgram(oracle.get())).isInstanceOf(UnsupportedGateException.class)
                 .hasMessage("step 1: Strange gate Oracle has no qmoe circuit form");
