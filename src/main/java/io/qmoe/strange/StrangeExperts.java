@@ -1,8 +1,10 @@
 package io.qmoe.strange;
 
+import io.qmoe.backend.Estimator;
 import io.qmoe.backend.StateVectorEstimator;
 import io.qmoe.circuit.PauliObservable;
 import io.qmoe.gradient.AdjointGradient;
+import io.qmoe.gradient.GradientMethod;
 import io.qmoe.mixture.Expert;
 import org.redfx.strange.Program;
 
@@ -20,7 +22,12 @@ public final class StrangeExperts {
      * takes θ and x as arguments.
      */
     public static Expert fromProgram(Program program, PauliObservable observable) {
-        return new Expert(FromStrange.toCircuit(program), observable, new StateVectorEstimator(),
-                new AdjointGradient());
+        return fromProgram(program, observable, new StateVectorEstimator(), new AdjointGradient());
+    }
+
+    /** The expert of {@code program} and {@code observable} on a given backend and gradient method. */
+    public static Expert fromProgram(Program program, PauliObservable observable, Estimator estimator,
+                                     GradientMethod gradient) {
+        return new Expert(FromStrange.toCircuit(program), observable, estimator, gradient);
     }
 }

@@ -2,6 +2,7 @@ package io.qmoe.strange;
 
 import io.qmoe.circuit.InputKind;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -76,5 +77,26 @@ public final class StrangeParameters {
         for (ParametricGate g : gates) {
             g.bind(values);
         }
+    }
+
+    /**
+     * Binds the program from a qmoe point: {@code theta} in the order of {@link #trainableNames}, {@code x} in the
+     * order of {@link #dataNames} (the input order of {@link FromStrange#toCircuit}), e.g. a trained expert's angles.
+     */
+    public static void bind(Program program, double[] theta, double[] x) {
+        List<String> t = trainableNames(program);
+        List<String> d = dataNames(program);
+        if (theta.length != t.size() || x.length != d.size()) {
+            throw new IllegalArgumentException("the program has trainable parameters " + t + " and data " + d
+                    + "; got " + theta.length + " and " + x.length + " values");
+        }
+        Map<String, Double> values = new HashMap<>();
+        for (int i = 0; i < theta.length; i++) {
+            values.put(t.get(i), theta[i]);
+        }
+        for (int i = 0; i < x.length; i++) {
+            values.put(d.get(i), x[i]);
+        }
+        bind(program, values);
     }
 }

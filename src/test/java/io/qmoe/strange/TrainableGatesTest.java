@@ -178,6 +178,18 @@ class TrainableGatesTest {
     }
 
     @Test
+    void aQmoePointBindsInTheCircuitsInputOrder() {
+        Program p = program();
+        StrangeParameters.bind(p, new double[] {0.1, 0.2, 0.3, 0.4}, new double[] {0.5, 0.6});
+        Map<String, Double> want = Map.of("t0", 0.1, "t1", 0.2, "t2", 0.3, "t3", 0.4, "x0", 0.5, "x1", 0.6);
+        for (ParametricGate g : StrangeParameters.gates(p)) {
+            assertThat(g.boundValue()).as(g.toString()).isEqualTo(want.get(g.angle().parameter()));
+        }
+        assertThatThrownBy(() -> StrangeParameters.bind(p, new double[3], new double[2]))
+                .hasMessageContaining("trainable parameters [t0, t1, t2, t3] and data [x0, x1]");
+    }
+
+    @Test
     void rzIsARealZRotationInStrange() {
         for (double th : new double[] {0.4, 1.5, 3.0}) {
             TrainableRotation rz = TrainableRotation.rz(0, "t");
