@@ -49,9 +49,10 @@ final class AngleState {
         return !Double.isNaN(value);
     }
 
-    double value(String gate) {
+    /** The bound value; {@code owner} names the gate in the error when none is bound. */
+    double value(ParametricGate owner) {
         if (!isBound()) {
-            throw new IllegalStateException("parameter '" + angle.parameter() + "' of " + gate
+            throw new IllegalStateException("parameter '" + angle.parameter() + "' of " + owner.getCaption()
                     + " is not bound; call bind on the gate or StrangeParameters.bind on the program");
         }
         return value;
@@ -67,9 +68,9 @@ final class AngleState {
     }
 
     /** The Strange matrix for the current angle (2×2, or 4×4 diag(1, 1, U) when controlled). */
-    Complex[][] matrix(String gate) {
+    Complex[][] matrix(ParametricGate owner) {
         if (matrix == null) {
-            double phi = angle.at(value(gate));
+            double phi = angle.at(value(owner));
             GateKind base = switch (kind) {
                 case CRX -> GateKind.RX;
                 case CRY -> GateKind.RY;

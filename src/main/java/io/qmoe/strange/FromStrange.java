@@ -49,7 +49,7 @@ import org.redfx.strange.gate.Z;
  *   <li>Toffoli(a, b, c), controls a and b, target c (as its matrix says): the exact six-CNOT decomposition
  *   h c; cx b,c; tdg c; cx a,c; t c; cx b,c; tdg c; cx a,c; t b; t c; h c; cx a,b; t a; tdg b; cx a,b — equal to the
  *   controlled-controlled-X for every qubit order (Strange 0.1.3's own Toffoli is not, for some orders).</li>
- *   <li>RotationZ is refused: in Strange 0.1.3 it is a global phase, so translating it to a real rz would change what
+ *   <li>RotationZ (and a Rotation about the Z axis) is refused: in Strange 0.1.3 it is a global phase, so translating it to a real rz would change what
  *   the program computes, and dropping it would hide the user's intent.</li>
  *   <li>A program whose qubits were set with {@code initializeQubit} is refused (qmoe circuits start in |0…0⟩).</li>
  *   <li>Everything else throws an {@link UnsupportedGateException} naming the step and the gate class.</li>
@@ -182,8 +182,7 @@ public final class FromStrange {
             } else if (g instanceof Z) {
                 fixed(GateKind.Z, q);
             } else if (g instanceof RotationZ && !faithful) {
-                throw new IllegalArgumentException("Strange 0.1.3's RotationZ is a global phase, not rz; use "
-                        + "TrainableRotation.rz or R(phi) for a Z rotation");
+                throw rotationZ();
             } else if (g instanceof RotationX) {
                 constant(GateKind.RX, theta(g), q);
             } else if (g instanceof RotationY) {
@@ -231,6 +230,11 @@ public final class FromStrange {
             return k == InputKind.TRAINABLE ? "a trainable angle" : "a data feature";
         }
 
+        private static IllegalArgumentException rotationZ() {
+            return new IllegalArgumentException("Strange 0.1.3's RotationZ is a global phase, not rz; use "
+                    + "TrainableRotation.rz or R(phi) for a Z rotation");
+        }
+
         private void constant(GateKind kind, double angle, int q) {
             add(kind, AngleExpression.constant(angle), q);
         }
@@ -260,6 +264,9 @@ public final class FromStrange {
                 if (!Double.isNaN(gamma)) {
                     if (k != GateKind.ID) {
                         fixed(k, q);
+                    } else if (!faithful && g instanceof Rotation && Math.abs(gamma) > PHASE_FLOOR) {
+                        // Rotation(θ, ZAxis) is RotationZ's global phase under another name
+                        throw rotationZ();
                     }
                     globalPhase(gamma, q);
                     return;

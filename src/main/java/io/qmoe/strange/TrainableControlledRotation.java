@@ -109,7 +109,7 @@ public final class TrainableControlledRotation extends TwoQubitGate implements P
 
     @Override
     public double boundValue() {
-        return state.value(getCaption());
+        return state.value(this);
     }
 
     @Override
@@ -120,7 +120,7 @@ public final class TrainableControlledRotation extends TwoQubitGate implements P
     /** The 4×4 matrix diag(1, 1, U(φ)) for the bound angle; throws {@link IllegalStateException} when unbound. */
     @Override
     public Complex[][] getMatrix() {
-        return state.matrix(getCaption());
+        return state.matrix(this);
     }
 
     /** Inverts the rotation (angle −φ) when {@code v}, restores it otherwise. */

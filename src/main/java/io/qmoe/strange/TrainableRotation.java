@@ -112,7 +112,7 @@ public final class TrainableRotation extends SingleQubitGate implements Parametr
 
     @Override
     public double boundValue() {
-        return state.value(getCaption());
+        return state.value(this);
     }
 
     @Override
@@ -123,7 +123,7 @@ public final class TrainableRotation extends SingleQubitGate implements Parametr
     /** The 2×2 matrix for the bound angle; throws {@link IllegalStateException} when no value is bound. */
     @Override
     public Complex[][] getMatrix() {
-        return state.matrix(getCaption());
+        return state.matrix(this);
     }
 
     /** Inverts the rotation (angle −φ) when {@code v}, restores it otherwise. */

@@ -130,6 +130,13 @@ class FromStrangeGatesTest {
     }
 
     @Test
+    void aRotationAboutZIsRefusedLikeRotationZ() {
+        Program p = new Program(1, new Step(new org.redfx.strange.gate.Rotation(0.6,
+                org.redfx.strange.gate.Rotation.Axes.ZAxis, 0)));
+        assertThatThrownBy(() -> FromStrange.toCircuit(p)).hasMessageContaining("global phase");
+    }
+
+    @Test
     void nonUnitaryMatricesAreRefused() {
         Complex[][] m = {{Complex.ONE, Complex.ONE}, {Complex.ZERO, Complex.ONE}};
         Program p = new Program(2, new Step(new Hadamard(0)), new Step(new SingleQubitMatrixGate(1, m)));
