@@ -80,8 +80,9 @@ public final class StrangeExamplePrograms {
 
     /**
      * Grover search for |111⟩ on qubits 0–2 with qubit 3 as work qubit: CCZ is Toffoli(1, 2, 3) (qubit 3 ^= q1∧q2,
-     * an order Strange 0.1.3 gets right), Cz(3, 0), Toffoli(1, 2, 3) again. The work qubit returns to 0, so the search qubits behave as in
-     * {@link #grover3}: the marked state |0111⟩ has probability sin²((2k + 1)·asin(1/√8)) after k rounds.
+     * an order Strange 0.1.3 gets right), Cz(3, 0), Toffoli(1, 2, 3) again. The work qubit returns to 0, so the
+     * search qubits behave as in {@link #grover3}: the marked state |0111⟩ has probability sin²((2k + 1)·asin(1/√8))
+     * after k rounds.
      */
     public static Program grover4(int iterations) {
         Program p = new Program(4, layer(3, Hadamard::new));

@@ -49,8 +49,8 @@ import org.redfx.strange.gate.Z;
  *   <li>Toffoli(a, b, c), controls a and b, target c (as its matrix says): the exact six-CNOT decomposition
  *   h c; cx b,c; tdg c; cx a,c; t c; cx b,c; tdg c; cx a,c; t b; t c; h c; cx a,b; t a; tdg b; cx a,b — equal to the
  *   controlled-controlled-X for every qubit order (Strange 0.1.3's own Toffoli is not, for some orders).</li>
- *   <li>RotationZ (and a Rotation about the Z axis) is refused: in Strange 0.1.3 it is a global phase, so translating it to a real rz would change what
- *   the program computes, and dropping it would hide the user's intent.</li>
+ *   <li>RotationZ (and a Rotation about the Z axis) is refused: in Strange 0.1.3 it is a global phase, so translating
+ *   it to a real rz would change what the program computes, and dropping it would hide the user's intent.</li>
  *   <li>A program whose qubits were set with {@code initializeQubit} is refused (qmoe circuits start in |0…0⟩).</li>
  *   <li>Everything else throws an {@link UnsupportedGateException} naming the step and the gate class.</li>
  * </ul>

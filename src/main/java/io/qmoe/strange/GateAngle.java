@@ -4,8 +4,8 @@ import io.qmoe.circuit.AngleExpression;
 import io.qmoe.circuit.InputKind;
 
 /**
- * The angle of a {@link ParametricGate}: φ = coefficient · v + offset, where v is the value of one named input, either a
- * trainable angle θ (a coordinate on the torus) or a data feature x. An integer coefficient keeps f 2π-periodic in θ
+ * The angle of a {@link ParametricGate}: φ = coefficient · v + offset, where v is the value of one named input,
+ * either a trainable angle θ (a coordinate on the torus) or a data feature x. An integer coefficient keeps f 2π-periodic in θ
  * (an even one for controlled rotations, see {@link io.qmoe.circuit.ParametricCircuit#periodicityViolations()}).
  * Immutable.
  *
