@@ -46,14 +46,17 @@ class FastExecutionEnvironmentTest {
 
     /** Runs fresh copies of a program on both environments and compares every amplitude, phase included. */
     private Complex[] sameAsStrange(String what, Supplier<Program> program) {
-        Complex[] want = strange(program.get());
         Complex[] got = fast.runProgram(program.get()).getProbability();
+        assertAmplitudes(what, got, strange(program.get()));
+        return got;
+    }
+
+    private static void assertAmplitudes(String what, Complex[] got, Complex[] want) {
         assertThat(got).as(what).hasSameSizeAs(want);
         for (int i = 0; i < want.length; i++) {
             assertThat((double) got[i].r).as(what + " re " + i).isCloseTo(want[i].r, within(FLOAT));
             assertThat((double) got[i].i).as(what + " im " + i).isCloseTo(want[i].i, within(FLOAT));
         }
-        return got;
     }
 
     private static Gate inverted(Gate g) {
@@ -161,12 +164,7 @@ class FastExecutionEnvironmentTest {
         Result got = fast.runProgram(program.get());
         int steps = program.get().getSteps().size();
         for (int k = 0; k < steps; k++) {
-            Complex[] w = want.getIntermediateProbability(k);
-            Complex[] g = got.getIntermediateProbability(k);
-            for (int i = 0; i < w.length; i++) {
-                assertThat((double) g[i].r).as("step %d re %d", k, i).isCloseTo(w[i].r, within(FLOAT));
-                assertThat((double) g[i].i).as("step %d im %d", k, i).isCloseTo(w[i].i, within(FLOAT));
-            }
+            assertAmplitudes("step " + k, got.getIntermediateProbability(k), want.getIntermediateProbability(k));
         }
         assertThat(got.getIntermediateQubits().keySet()).isEqualTo(want.getIntermediateQubits().keySet());
         for (int k : want.getIntermediateQubits().keySet()) {
