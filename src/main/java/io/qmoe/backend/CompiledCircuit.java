@@ -260,7 +260,33 @@ public final class CompiledCircuit {
                 continue;
             }
             lastAngle[g] = phi;
-            SineCosine.of(k == GateKind.P || k == GateKind.CP ? phi : phi / 2, cos, sin, g);
+            SineCosine.of(kernelAngle(k, phi), cos, sin, g);
+        }
+    }
+
+    /** The angle whose cos and sin gate kernels take: φ for p and cp, φ/2 for the rotations. */
+    private static double kernelAngle(GateKind k, double phi) {
+        return k == GateKind.P || k == GateKind.CP ? phi : phi / 2;
+    }
+
+    /**
+     * Applies gates {@code from} (inclusive) to {@code to} (exclusive) to the state (re, im) in place, for the input
+     * vector; the state is not reset. From |0…0⟩, running [0, g) and then [g, n) gives the state of
+     * {@link #run(double[], double[], double[])}, bit for bit. For callers that need the states between gates (a
+     * Strange {@code Result} records one per step).
+     */
+    public void apply(double[] inputs, double[] re, double[] im, int from, int to) {
+        double[] c = new double[1];
+        double[] s = new double[1];
+        for (int g = from; g < to; g++) {
+            GateKind k = KINDS[kind[g]];
+            if (k.parametric()) {
+                SineCosine.of(kernelAngle(k, angle(g, inputs)), c, s, 0);
+            } else {
+                c[0] = 0;
+                s[0] = 0;
+            }
+            apply(g, re, im, c[0], s[0], false);
         }
     }
 
