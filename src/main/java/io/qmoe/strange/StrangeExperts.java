@@ -3,7 +3,6 @@ package io.qmoe.strange;
 import io.qmoe.backend.Estimator;
 import io.qmoe.backend.StateVectorEstimator;
 import io.qmoe.circuit.PauliObservable;
-import io.qmoe.gradient.AdjointGradient;
 import io.qmoe.gradient.GradientMethod;
 import io.qmoe.mixture.Expert;
 import org.redfx.strange.Program;
@@ -19,10 +18,16 @@ public final class StrangeExperts {
     /**
      * The expert of {@code program} and {@code observable} on the double-precision state-vector engine with adjoint
      * gradients (exact to rounding), using all processors. The program's bound values are not used: the expert
-     * takes θ and x as arguments.
+     * takes θ and x as arguments. The expert owns a new engine: close {@code expert.estimator()} when done, or pass
+     * a shared backend to {@link #fromProgram(Program, PauliObservable, Estimator)}.
      */
     public static Expert fromProgram(Program program, PauliObservable observable) {
-        return fromProgram(program, observable, new StateVectorEstimator(), new AdjointGradient());
+        return fromProgram(program, observable, new StateVectorEstimator());
+    }
+
+    /** The expert of {@code program} and {@code observable} on {@code backend}, with that backend's best gradient. */
+    public static Expert fromProgram(Program program, PauliObservable observable, Estimator backend) {
+        return Expert.on(FromStrange.toCircuit(program), observable, backend);
     }
 
     /** The expert of {@code program} and {@code observable} on a given backend and gradient method. */

@@ -9,7 +9,7 @@ import io.qmoe.circuit.GateKind;
 import io.qmoe.circuit.ParametricCircuit;
 import io.qmoe.circuit.PauliObservable;
 import io.qmoe.gradient.AdjointGradient;
-import io.qmoe.gradient.ValuesAndGradients;
+import io.qmoe.backend.ValuesAndGradients;
 import io.qmoe.mixture.Expert;
 import io.qmoe.qasm.QasmReader;
 import io.qmoe.testing.ClosedFormQubitExpert;
@@ -103,7 +103,7 @@ class TrainableGatesTest {
             double[] in = byName(fromStrange, values);
             double[] inQasm = byName(qasm, values);
             assertThat(sv.value(fromStrange, o, in)).isCloseTo(sv.value(qasm, o, inQasm), within(1e-12));
-            ValuesAndGradients g = new AdjointGradient(1).evaluate(fromStrange, o, new double[][] {in});
+            ValuesAndGradients g = new AdjointGradient(sv).evaluate(fromStrange, o, new double[][] {in});
             double h = 1e-5;
             for (int k = 0; k < fromStrange.trainableCount(); k++) {
                 Map<String, Double> plus = new HashMap<>(values);
