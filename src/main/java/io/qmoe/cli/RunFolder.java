@@ -94,11 +94,16 @@ final class RunFolder implements AutoCloseable {
                     }
                     break;
                 case NEW:
+                    if (Files.exists(dir.resolve(marker))) {
+                        throw new UserInputException("--out " + dir + " already holds a " + resumeHint + " ("
+                                + marker + "): add --resume to continue it, --overwrite to replace it, or choose "
+                                + "another --out");
+                    }
                     if (!existing.isEmpty()) {
                         throw new UserInputException("--out " + dir + " already holds " + existing.get(0)
-                                + (existing.size() > 1 ? " and " + (existing.size() - 1) + " more output file(s)" : "")
-                                + ": add --resume to continue that run, --overwrite to replace it, or choose "
-                                + "another --out");
+                                + (existing.size() > 1 ? " and " + (existing.size() - 1) + " more file(s)" : "")
+                                + " that this run would write: move them, add --overwrite to replace them, or "
+                                + "choose another --out");
                     }
                     break;
                 case OVERWRITE:
