@@ -1,26 +1,20 @@
 package io.qmoe.meanfield;
 
+import io.qmoe.transport.TorusCost;
+
 /** Periodic distances on the flat torus [0, 2π)^d between points stored flat in {@code double[]} arrays. */
 public final class TorusGeometry {
-    private static final double TWO_PI = 2 * Math.PI;
-
     private TorusGeometry() {
     }
 
     /** The periodic distance of one coordinate difference: min(|Δ| mod 2π, 2π − (|Δ| mod 2π)). */
     public static double coordinateDistance(double delta) {
-        double m = Math.abs(delta) % TWO_PI;
-        return Math.min(m, TWO_PI - m);
+        return TorusCost.coordinateDistance(delta);
     }
 
     /** |a_i − b_j|² on the torus, for points of dimension d at indices i of a and j of b. */
     public static double squaredDistance(double[] a, int i, double[] b, int j, int d) {
-        double s = 0;
-        for (int k = 0; k < d; k++) {
-            double c = coordinateDistance(a[i * d + k] - b[j * d + k]);
-            s += c * c;
-        }
-        return s;
+        return TorusCost.squaredDistance(a, i, b, j, d);
     }
 
     /** sqrt((1/N) Σ_i |a_i − b_i|²) on the torus: the root-mean-square distance of a synchronous coupling. */

@@ -1,13 +1,13 @@
 package io.qmoe.meanfield;
 
+import io.qmoe.transport.TorusCost;
+
 /**
  * N points on the flat torus [0, 2π)^d, stored flat and row-major ({@code coordinate(i, k) = data[i*d + k]}), wrapped
  * into [0, 2π) on construction. Immutable; the uniform empirical measure (1/N) Σ δ_{θ_i} of the points is what the
  * Wasserstein solvers compare.
  */
 public final class TorusPoints {
-    private static final double TWO_PI = 2 * Math.PI;
-
     private final int dimension;
     private final double[] data;
 
@@ -25,18 +25,7 @@ public final class TorusPoints {
             throw new IllegalArgumentException(flat.length + " coordinates do not make whole points of dimension "
                     + d);
         }
-        double[] w = new double[flat.length];
-        for (int i = 0; i < w.length; i++) {
-            if (!Double.isFinite(flat[i])) {
-                throw new IllegalArgumentException("coordinate " + (i % d) + " of point " + (i / d)
-                        + " is not finite");
-            }
-            double v = flat[i] % TWO_PI;
-            if (v < 0) {
-                v += TWO_PI;
-            }
-            w[i] = v >= TWO_PI ? 0 : v;
-        }
+        double[] w = TorusCost.wrapped(d, flat);
         return new TorusPoints(d, w);
     }
 

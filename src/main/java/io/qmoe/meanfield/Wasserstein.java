@@ -1,62 +1,62 @@
 package io.qmoe.meanfield;
 
+import io.qmoe.transport.TorusTransport;
+import io.qmoe.transport.TransportResult;
 import java.util.Arrays;
 
 /**
  * Exact Wasserstein distances between uniform empirical measures on the flat torus, with the periodic distance per
- * coordinate: W_p = (min over couplings of the mean |θ − θ'|^p)^{1/p}, p ∈ {1, 2}. Equal sizes are an assignment
- * problem; for sizes n_a ≠ n_b both clouds are replicated to lcm(n_a, n_b) points (every point keeps weight 1/n), which
- * keeps the problem an exact assignment (an optimal transport plan between uniform measures of sizes dividing L has a
- * representation as a permutation of L replicas). For d = 1 the distance to the uniform measure has a closed form.
+ * coordinate: W_p = (min over couplings of the mean |θ − θ'|^p)^{1/p}, p ∈ {1, 2}, for any sizes n_a and n_b (weights
+ * 1/n_a and 1/n_b). Solved exactly as a transportation problem by {@link TorusTransport} (sparse successive shortest
+ * paths certified optimal over all pairs); memory is O((n_a + n_b)·k), and only a problem whose estimate exceeds the
+ * heap is refused. For d = 1 the distance to the uniform measure has a closed form.
  */
 public final class Wasserstein {
-    /** The largest assignment problem solved (memory is 8·L² bytes). */
-    public static final int MAX_SIZE = 12_000;
-
     private Wasserstein() {
     }
 
-    /** W_2. */
+    /** W_2 between the uniform measures on the two clouds. */
     public static double w2(TorusPoints a, TorusPoints b) {
         return distance(a, b, 2);
     }
 
-    /** W_1. */
+    /** W_1 between the uniform measures on the two clouds. */
     public static double w1(TorusPoints a, TorusPoints b) {
         return distance(a, b, 1);
     }
 
-    /** W_p for p = 1 or 2. */
+    /** W_p between the uniform measures on the two clouds, p = 1 or 2. */
     public static double distance(TorusPoints a, TorusPoints b, int p) {
+        return transport(a, b, p).value();
+    }
+
+    /**
+     * The optimal transport behind {@link #distance}: W_p, the plan, the potentials and the optimality certificate
+     * (largest dual violation over all pairs, primal and dual objectives).
+     *
+     * @throws IllegalArgumentException when p ∉ {1, 2}, the dimensions differ, or the problem cannot fit in the heap
+     */
+    public static TransportResult transport(TorusPoints a, TorusPoints b, int p) {
+        checkArguments(a, b, p);
+        return TorusTransport.solve(a.raw(), b.raw(), a.dimension(), p);
+    }
+
+    /**
+     * {@link #transport} for clouds of the same sizes as those of {@code previous} whose points have moved a little:
+     * the same exact, certified result, found from the previous potentials and plan.
+     */
+    public static TransportResult transport(TorusPoints a, TorusPoints b, int p, TransportResult previous) {
+        checkArguments(a, b, p);
+        return TorusTransport.warmStart(a.raw(), b.raw(), a.dimension(), p, previous);
+    }
+
+    private static void checkArguments(TorusPoints a, TorusPoints b, int p) {
         if (p != 1 && p != 2) {
             throw new IllegalArgumentException("p must be 1 or 2, got " + p);
         }
         if (a.dimension() != b.dimension()) {
             throw new IllegalArgumentException("clouds of dimension " + a.dimension() + " and " + b.dimension());
         }
-        int na = a.size();
-        int nb = b.size();
-        long l = lcm(na, nb);
-        if (l > MAX_SIZE) {
-            throw new IllegalArgumentException("cannot compare clouds of " + na + " and " + nb + " points exactly: "
-                    + "replication needs " + l + " points (at most " + MAX_SIZE + "); use equal sizes or sizes that "
-                    + "divide each other");
-        }
-        int n = (int) l;
-        int ra = n / na;
-        int rb = n / nb;
-        double[] cost = new double[n * n];
-        // each entry depends only on its own pair: filling rows in parallel gives the same matrix on any core count
-        java.util.stream.IntStream.range(0, n).parallel().forEach(i -> {
-            int ia = i / ra;
-            for (int j = 0; j < n; j++) {
-                double s = TorusPoints.squaredDistance(a, ia, b, j / rb);
-                cost[i * n + j] = p == 2 ? s : Math.sqrt(s);
-            }
-        });
-        double total = AssignmentSolver.solve(cost, n).cost();
-        double mean = Math.max(0, total / n);
-        return p == 2 ? Math.sqrt(mean) : mean;
     }
 
     /**
@@ -87,16 +87,5 @@ public final class Wasserstein {
         }
         double var = Math.max(0, second - mean * mean);
         return 2 * Math.PI * Math.sqrt(var);
-    }
-
-    private static long lcm(long a, long b) {
-        long x = a;
-        long y = b;
-        while (y != 0) {
-            long t = x % y;
-            x = y;
-            y = t;
-        }
-        return a / x * b;
     }
 }

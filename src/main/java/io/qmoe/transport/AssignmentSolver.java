@@ -1,4 +1,4 @@
-package io.qmoe.meanfield;
+package io.qmoe.transport;
 
 import java.util.Arrays;
 

@@ -1,0 +1,72 @@
+package io.qmoe.transport;
+
+/**
+ * The first candidate set of a sparse transport, as keys i·m + j (unsorted, with repeats): each source's k nearest
+ * sinks, each sink's k nearest sources, the north-west-corner chain of the two clouds in cell order (a feasible plan
+ * on at most n + m − 1 pairs, so the sparse problem can always carry every unit) and, for a warm start, the pairs of
+ * the previous plan.
+ */
+final class CandidatePairs {
+    private CandidatePairs() {
+    }
+
+    static long[] initial(double[] a, double[] b, int d, int k, TransportResult.Plan previous) {
+        int n = a.length / d;
+        int m = b.length / d;
+        int kb = Math.min(k, m);
+        int ka = Math.min(k, n);
+        int[] nearB = NearestPartners.search(a, b, d, kb);
+        int[] nearA = NearestPartners.search(b, a, d, ka);
+        int extra = previous == null ? 0 : previous.size();
+        long[] keys = new long[n * kb + m * ka + n + m + extra];
+        int at = 0;
+        for (int i = 0; i < n; i++) {
+            for (int q = 0; q < kb; q++) {
+                keys[at++] = (long) i * m + nearB[i * kb + q];
+            }
+        }
+        for (int j = 0; j < m; j++) {
+            for (int q = 0; q < ka; q++) {
+                keys[at++] = (long) nearA[j * ka + q] * m + j;
+            }
+        }
+        at = northWestCorner(a, b, d, keys, at);
+        for (int e = 0; e < extra; e++) {
+            keys[at++] = (long) previous.source()[e] * m + previous.sink()[e];
+        }
+        return java.util.Arrays.copyOf(keys, at);
+    }
+
+    /**
+     * Appends the pairs of the north-west-corner plan between the sources and the sinks, each listed in the order of
+     * a common cell grid (supply m/g each, demand n/g each, both in units of 1/L); returns the new fill.
+     */
+    private static int northWestCorner(double[] a, double[] b, int d, long[] keys, int at) {
+        int n = a.length / d;
+        int m = b.length / d;
+        int side = CellGrid.sideFor(Math.max(n, m), d, 4.0, 1 << 20);
+        int[] oa = CellGrid.of(a, d, side).order;
+        int[] ob = CellGrid.of(b, d, side).order;
+        long supply = m;
+        long demand = n;
+        long leftS = supply;
+        long leftD = demand;
+        int i = 0;
+        int j = 0;
+        while (i < n && j < m) {
+            keys[at++] = (long) oa[i] * m + ob[j];
+            long f = Math.min(leftS, leftD);
+            leftS -= f;
+            leftD -= f;
+            if (leftS == 0) {
+                i++;
+                leftS = supply;
+            }
+            if (leftD == 0) {
+                j++;
+                leftD = demand;
+            }
+        }
+        return at;
+    }
+}

@@ -1,0 +1,391 @@
+package io.qmoe.transport;
+
+import java.util.Arrays;
+
+/**
+ * Minimum-cost flow on a {@link TransportNetwork} by successive shortest paths with dual potentials. Invariants
+ * (kept by every method): flows are integers within the supplies and demands; every arc has reduced cost
+ * c_ij − u_i − v_j ≥ 0 up to rounding, and 0 on every arc that carries flow (complementary slackness). Each
+ * augmentation runs Dijkstra in reduced costs from one source with excess over the residual network (forward arcs
+ * i → j, backward arcs j → i where flow_ij &gt; 0) until the first sink with deficit is settled at distance D; settled
+ * nodes at distance δ &lt; D move their potential by D − δ (u up, v down), which keeps the invariants and makes the
+ * path tight, and the bottleneck is pushed along it. When no excess is left the flow is optimal for the network.
+ * Sequential: the same network gives the same bits.
+ */
+final class SuccessiveShortestPaths {
+    private static final int UNSEEN = 0;
+    private static final int QUEUED = 1;
+    private static final int SETTLED = 2;
+
+    TransportNetwork net;
+    final double[] u;
+    final double[] v;
+    final int[] excess;
+    final int[] deficit;
+    private final double[] dist;
+    private final int[] predArc;
+    private final byte[] state;
+    private final int[] touched;
+    private final IndexedMinHeap heap;
+    private final boolean unit;
+    private final int[] freeRows;
+    private long augmentations;
+    private long settledTotal;
+
+    SuccessiveShortestPaths(TransportNetwork net, int supply, int demand) {
+        this.net = net;
+        int n = net.n;
+        int m = net.m;
+        u = new double[n];
+        v = new double[m];
+        excess = new int[n];
+        deficit = new int[m];
+        Arrays.fill(excess, supply);
+        Arrays.fill(deficit, demand);
+        dist = new double[n + m];
+        Arrays.fill(dist, Double.POSITIVE_INFINITY);
+        predArc = new int[n + m];
+        state = new byte[n + m];
+        touched = new int[n + m];
+        heap = new IndexedMinHeap(n + m);
+        unit = supply == 1 && demand == 1;
+        freeRows = unit ? new int[n] : null;
+    }
+
+    long augmentations() {
+        return augmentations;
+    }
+
+    long settledNodes() {
+        return settledTotal;
+    }
+
+    /**
+     * Greedy start on reduced costs (Jonker–Volgenant style): every source without flow takes u_i = min_j (c_ij − v_j)
+     * and ships what it can on its tightest arc; then every sink without flow takes v_j = min_i (c_ij − u_i) and
+     * receives what it can on its tightest arc. A node without flow may take any potential up to its minimum, so the
+     * invariants hold. {@code sourcesFirst} is true for a warm start (v known), false for a cold one (u = v = 0).
+     */
+    void greedy(boolean sourcesFirst) {
+        if (!sourcesFirst) {
+            tightenSinks();
+        }
+        if (unit) {
+            augmentingRowReduction();
+            augmentingRowReduction();
+        } else {
+            tightenSources();
+            tightenSinks();
+        }
+    }
+
+    /**
+     * One pass of the Jonker–Volgenant augmenting row reduction, for unit supplies and demands only (an assignment):
+     * each free source takes its tightest sink j₁ after lowering v_{j₁} by the gap to its second tightest (which only
+     * raises reduced costs), displacing the previous owner of j₁, who becomes free and is tried next while the gap is
+     * positive. u_i becomes c_{ij₁} − v_{j₁} = min_j (c_ij − v_j), so the invariants hold; the pass stops after 4·n
+     * steps (rows still free are left to the shortest paths).
+     */
+    private void augmentingRowReduction() {
+        TransportNetwork g = net;
+        int free = 0;
+        for (int i = 0; i < g.n; i++) {
+            if (excess[i] > 0) {
+                freeRows[free++] = i;
+            }
+        }
+        int k = 0;
+        int next = 0;
+        long budget = 4L * g.n;
+        while (k < free && budget-- > 0) {
+            int i = freeRows[k++];
+            int e1 = -1;
+            int e2 = -1;
+            double h1 = Double.POSITIVE_INFINITY;
+            double h2 = Double.POSITIVE_INFINITY;
+            for (int e = g.outStart[i]; e < g.outStart[i + 1]; e++) {
+                double h = g.arcCost[e] - v[g.arcSink[e]];
+                if (h < h2) {
+                    if (h < h1) {
+                        h2 = h1;
+                        e2 = e1;
+                        h1 = h;
+                        e1 = e;
+                    } else {
+                        h2 = h;
+                        e2 = e;
+                    }
+                }
+            }
+            int j1 = g.arcSink[e1];
+            int owner = ownerArc(j1);
+            boolean immediate = false;
+            if (e2 >= 0 && h1 < h2) {
+                v[j1] -= h2 - h1;
+                immediate = true;
+            } else if (owner >= 0 && e2 >= 0) {
+                e1 = e2;
+                j1 = g.arcSink[e1];
+                owner = ownerArc(j1);
+            }
+            u[i] = g.arcCost[e1] - v[j1];
+            if (owner >= 0) {
+                int i0 = g.arcSource[owner];
+                g.flow[owner] = 0;
+                excess[i0] = 1;
+                deficit[j1] = 1;
+                if (immediate) {
+                    freeRows[--k] = i0;
+                } else {
+                    freeRows[next++] = i0;
+                }
+            }
+            g.flow[e1] = 1;
+            excess[i] = 0;
+            deficit[j1] = 0;
+        }
+    }
+
+    /** The arc into sink j that carries flow, or −1 (unit demands: at most one). */
+    private int ownerArc(int j) {
+        for (int q = net.inStart[j]; q < net.inStart[j + 1]; q++) {
+            if (net.flow[net.inArc[q]] > 0) {
+                return net.inArc[q];
+            }
+        }
+        return -1;
+    }
+
+    private void tightenSources() {
+        TransportNetwork g = net;
+        for (int i = 0; i < g.n; i++) {
+            if (!withoutFlowAtSource(i)) {
+                continue;
+            }
+            int best = -1;
+            double low = Double.POSITIVE_INFINITY;
+            for (int e = g.outStart[i]; e < g.outStart[i + 1]; e++) {
+                double r = g.arcCost[e] - v[g.arcSink[e]];
+                if (r < low || (r == low && deficit[g.arcSink[e]] > 0 && deficit[g.arcSink[best]] == 0)) {
+                    low = r;
+                    best = e;
+                }
+            }
+            if (best >= 0) {
+                u[i] = low;
+                push(best);
+            }
+        }
+    }
+
+    private void tightenSinks() {
+        TransportNetwork g = net;
+        for (int j = 0; j < g.m; j++) {
+            if (!withoutFlowAtSink(j)) {
+                continue;
+            }
+            int best = -1;
+            double low = Double.POSITIVE_INFINITY;
+            for (int q = g.inStart[j]; q < g.inStart[j + 1]; q++) {
+                int e = g.inArc[q];
+                double r = g.arcCost[e] - u[g.arcSource[e]];
+                if (r < low || (r == low && excess[g.arcSource[e]] > 0 && excess[g.arcSource[best]] == 0)) {
+                    low = r;
+                    best = e;
+                }
+            }
+            if (best >= 0) {
+                v[j] = low;
+                push(best);
+            }
+        }
+    }
+
+    private void push(int e) {
+        int i = net.arcSource[e];
+        int j = net.arcSink[e];
+        int f = Math.min(excess[i], deficit[j]);
+        if (f > 0) {
+            net.flow[e] += f;
+            excess[i] -= f;
+            deficit[j] -= f;
+        }
+    }
+
+    private boolean withoutFlowAtSource(int i) {
+        for (int e = net.outStart[i]; e < net.outStart[i + 1]; e++) {
+            if (net.flow[e] > 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private boolean withoutFlowAtSink(int j) {
+        for (int q = net.inStart[j]; q < net.inStart[j + 1]; q++) {
+            if (net.flow[net.inArc[q]] > 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Restores the invariants after arcs were added: a source with an arc of reduced cost below −tol lowers u_i to
+     * its minimum over its arcs, and the flow on its arcs (now of positive reduced cost) is returned to its excess.
+     */
+    void repair(double tol) {
+        TransportNetwork g = net;
+        for (int i = 0; i < g.n; i++) {
+            double low = Double.POSITIVE_INFINITY;
+            for (int e = g.outStart[i]; e < g.outStart[i + 1]; e++) {
+                low = Math.min(low, g.arcCost[e] - v[g.arcSink[e]]);
+            }
+            if (low - u[i] >= -tol) {
+                continue;
+            }
+            u[i] = low;
+            for (int e = g.outStart[i]; e < g.outStart[i + 1]; e++) {
+                int f = g.flow[e];
+                if (f > 0) {
+                    g.flow[e] = 0;
+                    excess[i] += f;
+                    deficit[g.arcSink[e]] += f;
+                }
+            }
+        }
+    }
+
+    /** Augments until no source has excess. Throws if the network cannot carry the supplies (it always can here). */
+    void run() {
+        for (int s = 0; s < net.n; s++) {
+            while (excess[s] > 0) {
+                augmentFrom(s);
+            }
+        }
+    }
+
+    private void augmentFrom(int s) {
+        TransportNetwork g = net;
+        int n = g.n;
+        int touchedCount = 0;
+        dist[s] = 0;
+        state[s] = QUEUED;
+        touched[touchedCount++] = s;
+        heap.insert(s, 0);
+        int sink = -1;
+        double lengthD = 0;
+        while (sink < 0 && !heap.isEmpty()) {
+            int x = heap.popMin();
+            double dx = dist[x];
+            state[x] = SETTLED;
+            settledTotal++;
+            if (x >= n) {
+                int j = x - n;
+                if (deficit[j] > 0) {
+                    sink = x;
+                    lengthD = dx;
+                    break;
+                }
+                double vj = v[j];
+                for (int q = g.inStart[j]; q < g.inStart[j + 1]; q++) {
+                    int e = g.inArc[q];
+                    if (g.flow[e] == 0) {
+                        continue;
+                    }
+                    int i = g.arcSource[e];
+                    if (state[i] == SETTLED) {
+                        continue;
+                    }
+                    double nd = dx + Math.max(0, u[i] + vj - g.arcCost[e]);
+                    if (state[i] == UNSEEN) {
+                        state[i] = QUEUED;
+                        touched[touchedCount++] = i;
+                        dist[i] = nd;
+                        predArc[i] = e;
+                        heap.insert(i, nd);
+                    } else if (nd < dist[i]) {
+                        dist[i] = nd;
+                        predArc[i] = e;
+                        heap.decrease(i, nd);
+                    }
+                }
+            } else {
+                double ui = u[x];
+                for (int e = g.outStart[x]; e < g.outStart[x + 1]; e++) {
+                    int y = n + g.arcSink[e];
+                    if (state[y] == SETTLED) {
+                        continue;
+                    }
+                    double nd = dx + Math.max(0, g.arcCost[e] - ui - v[y - n]);
+                    if (nd <= dx && deficit[y - n] > 0) {
+                        // a sink with deficit at the settled distance: no node left can be closer
+                        if (state[y] == UNSEEN) {
+                            touched[touchedCount++] = y;
+                        }
+                        state[y] = SETTLED;
+                        dist[y] = nd;
+                        predArc[y] = e;
+                        sink = y;
+                        lengthD = nd;
+                        break;
+                    }
+                    if (state[y] == UNSEEN) {
+                        state[y] = QUEUED;
+                        touched[touchedCount++] = y;
+                        dist[y] = nd;
+                        predArc[y] = e;
+                        heap.insert(y, nd);
+                    } else if (nd < dist[y]) {
+                        dist[y] = nd;
+                        predArc[y] = e;
+                        heap.decrease(y, nd);
+                    }
+                }
+            }
+        }
+        if (sink < 0) {
+            throw new IllegalStateException("the candidate network cannot carry the supplies");
+        }
+        heap.clear();
+        for (int t = 0; t < touchedCount; t++) {
+            int x = touched[t];
+            if (state[x] == SETTLED && dist[x] < lengthD) {
+                double shift = lengthD - dist[x];
+                if (x < n) {
+                    u[x] += shift;
+                } else {
+                    v[x - n] -= shift;
+                }
+            }
+        }
+        int bottleneck = Math.min(excess[s], deficit[sink - n]);
+        for (int y = sink; y != s; ) {
+            int e = predArc[y];
+            if (y < n) {
+                bottleneck = Math.min(bottleneck, g.flow[e]);
+                y = n + g.arcSink[e];
+            } else {
+                y = g.arcSource[e];
+            }
+        }
+        for (int y = sink; y != s; ) {
+            int e = predArc[y];
+            if (y < n) {
+                g.flow[e] -= bottleneck;
+                y = n + g.arcSink[e];
+            } else {
+                g.flow[e] += bottleneck;
+                y = g.arcSource[e];
+            }
+        }
+        excess[s] -= bottleneck;
+        deficit[sink - n] -= bottleneck;
+        for (int t = 0; t < touchedCount; t++) {
+            int x = touched[t];
+            dist[x] = Double.POSITIVE_INFINITY;
+            state[x] = UNSEEN;
+        }
+        augmentations++;
+    }
+}

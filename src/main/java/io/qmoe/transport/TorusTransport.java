@@ -1,0 +1,180 @@
+package io.qmoe.transport;
+
+/**
+ * Exact optimal transport between the uniform empirical measures (1/n) Σ δ_{a_i} and (1/m) Σ δ_{b_j} on the flat
+ * torus [0, 2π)^d, cost |θ − θ'|^p (p = 1 or 2, periodic distance per coordinate, see {@link TorusCost}), for any
+ * sizes n and m.
+ *
+ * <p>Method. The masses are scaled to integers (supply m/g per source, demand n/g per sink, g = gcd(n, m)), which makes
+ * the transportation problem an integral minimum-cost flow. It is solved by successive shortest paths with dual
+ * potentials on a sparse candidate set: each point's k nearest partners in the other cloud (both directions, exact,
+ * through a periodic cell grid) and a north-west-corner chain along the cell order of both clouds, which alone can
+ * carry all the mass, so the sparse problem is always feasible. Its optimum is then certified for all n·m pairs:
+ * the potentials must satisfy c_ij − u_i − v_j ≥ −tol everywhere, checked cell pair by cell pair with a lower bound of
+ * the cost between the cells' boxes (only the cell pairs whose bound fails are scanned pair by pair). Violated pairs
+ * are added to the candidate set (the most violated k per source in the first round, twice as many in each
+ * further round, at most 256), the invariants are restored locally and the flow
+ * re-optimised from where it was. The loop stops when no pair is violated by more than tol = 1e-13·c_max (c_max the
+ * largest possible cost, dπ² for p = 2, √d·π for p = 1); the flow then is optimal for the full problem, and primal and
+ * dual objectives agree to rounding. Memory is O((n + m)·k) plus the added pairs; no n·m array is formed.
+ *
+ * <p>Deterministic: the same inputs give the same bits on any number of threads (parallel parts write their own
+ * slots and are combined in a fixed order; the flow solver is sequential).
+ */
+public final class TorusTransport {
+    /** The default number k of nearest partners per point in the first candidate set. */
+    public static final int DEFAULT_NEIGHBOURS = 8;
+    private static final int MAX_ROUNDS = 100_000;
+    private static final int MAX_PER_SOURCE = 256;
+    private static final long BYTES_PER_ARC = 56;
+    private static final long BYTES_PER_POINT = 96;
+
+    private TorusTransport() {
+    }
+
+    /**
+     * Solves cold with {@link #DEFAULT_NEIGHBOURS}. {@code a} (n points) and {@code b} (m points) are flat row-major
+     * coordinates of dimension d (any finite values; they are wrapped into [0, 2π)). Not modified.
+     *
+     * @throws IllegalArgumentException on bad sizes, p ∉ {1, 2}, non-finite coordinates, or a problem whose estimated
+     *                                  memory exceeds the heap
+     */
+    public static TransportResult solve(double[] a, double[] b, int d, int p) {
+        return solve(a, b, d, p, DEFAULT_NEIGHBOURS);
+    }
+
+    /** Solves cold with k nearest partners per point in the first candidate set (k ≥ 1). */
+    public static TransportResult solve(double[] a, double[] b, int d, int p, int neighbours) {
+        return run(a, b, d, p, neighbours, null);
+    }
+
+    /**
+     * Solves again for clouds of the same sizes whose points have moved (e.g. the next snapshot of a trajectory),
+     * starting from {@code previous}: its sink potentials seed the duals and its plan's pairs join the candidate set.
+     * The result is as exact and as certified as a cold solve (the same value up to rounding; the same plan when the
+     * optimum is unique); only the work differs.
+     */
+    public static TransportResult warmStart(double[] a, double[] b, int d, int p, TransportResult previous) {
+        return run(a, b, d, p, DEFAULT_NEIGHBOURS, previous);
+    }
+
+    private static TransportResult run(double[] rawA, double[] rawB, int d, int p, int k, TransportResult previous) {
+        if (p != 1 && p != 2) {
+            throw new IllegalArgumentException("p must be 1 or 2, got " + p);
+        }
+        if (d < 1) {
+            throw new IllegalArgumentException("dimension must be at least 1, got " + d);
+        }
+        if (k < 1) {
+            throw new IllegalArgumentException("neighbours must be at least 1, got " + k);
+        }
+        checkShape(rawA, d, "first");
+        checkShape(rawB, d, "second");
+        double[] a = TorusCost.wrapped(d, rawA);
+        double[] b = TorusCost.wrapped(d, rawB);
+        int n = a.length / d;
+        int m = b.length / d;
+        if (previous != null && (previous.u().length != n || previous.v().length != m || previous.p() != p)) {
+            throw new IllegalArgumentException("warm start from a result of " + previous.u().length + " and "
+                    + previous.v().length + " points with p = " + previous.p() + ", now " + n + " and " + m
+                    + " points with p = " + p);
+        }
+        int g = gcd(n, m);
+        int supply = m / g;
+        int demand = n / g;
+        int kk = Math.min(k, Math.max(n, m));
+        long arcs = (long) (n + m) * kk + n + m + (previous == null ? 0 : previous.plan().size());
+        long need = arcs * BYTES_PER_ARC + (long) (n + m) * BYTES_PER_POINT;
+        long heap = Runtime.getRuntime().maxMemory();
+        if (need > heap || arcs > Integer.MAX_VALUE - 8) {
+            throw new IllegalArgumentException("transport between " + n + " and " + m + " points needs about "
+                    + (need >> 20) + " MB, more than the " + (heap >> 20) + " MB heap; raise -Xmx or use fewer points");
+        }
+        long[] keys = CandidatePairs.initial(a, b, d, kk, previous == null ? null : previous.plan());
+        TransportNetwork net = TransportNetwork.of(n, m, keys, keys.length, a, b, d, p);
+        SuccessiveShortestPaths flow = new SuccessiveShortestPaths(net, supply, demand);
+        if (previous != null) {
+            System.arraycopy(previous.v(), 0, flow.v, 0, m);
+        }
+        flow.greedy(previous != null);
+        flow.run();
+        double cMax = p == 2 ? d * Math.PI * Math.PI : Math.sqrt(d) * Math.PI;
+        double tol = 1e-13 * cMax;
+        int rounds = 0;
+        int perSource = kk;
+        long scanned = 0;
+        DualCertificate cert;
+        while (true) {
+            rounds++;
+            cert = DualCertificate.check(a, b, d, p, flow.u, flow.v, tol, perSource);
+            perSource = Math.min(MAX_PER_SOURCE, 2 * perSource);
+            scanned += cert.scannedPairs;
+            if (cert.violations.length == 0) {
+                break;
+            }
+            if (rounds >= MAX_ROUNDS) {
+                throw new IllegalStateException("no certified optimum after " + rounds + " rounds");
+            }
+            net = net.withArcs(cert.violations, cert.violations.length, a, b, d, p);
+            flow.net = net;
+            flow.repair(tol);
+            flow.greedy(true);
+            flow.run();
+        }
+        return result(net, flow, p, supply, demand, cert.maxViolation, tol, rounds, scanned);
+    }
+
+    private static TransportResult result(TransportNetwork net, SuccessiveShortestPaths flow, int p, int supply,
+                                          int demand, double maxViolation, double tol, int rounds, long scanned) {
+        int support = 0;
+        for (int e = 0; e < net.arcs(); e++) {
+            if (net.flow[e] > 0) {
+                support++;
+            }
+        }
+        int[] src = new int[support];
+        int[] dst = new int[support];
+        int[] f = new int[support];
+        CompensatedSum primal = new CompensatedSum();
+        int s = 0;
+        for (int e = 0; e < net.arcs(); e++) {
+            if (net.flow[e] > 0) {
+                src[s] = net.arcSource[e];
+                dst[s] = net.arcSink[e];
+                f[s] = net.flow[e];
+                primal.add(net.flow[e] * net.arcCost[e]);
+                s++;
+            }
+        }
+        CompensatedSum dual = new CompensatedSum();
+        for (double ui : flow.u) {
+            dual.add(supply * ui);
+        }
+        for (double vj : flow.v) {
+            dual.add(demand * vj);
+        }
+        long mass = (long) net.n * supply;
+        double total = primal.value();
+        double mean = Math.max(0, total / mass);
+        double value = p == 2 ? Math.sqrt(mean) : mean;
+        return new TransportResult(p, value, total, mass, total / mass, dual.value() / mass, maxViolation, tol,
+                net.arcs(), rounds, flow.augmentations(), scanned, flow.u, flow.v,
+                new TransportResult.Plan(src, dst, f));
+    }
+
+    private static void checkShape(double[] x, int d, String name) {
+        if (x.length == 0 || x.length % d != 0) {
+            throw new IllegalArgumentException("the " + name + " cloud's " + x.length
+                    + " coordinates do not make whole points of dimension " + d);
+        }
+    }
+
+    private static int gcd(int x, int y) {
+        while (y != 0) {
+            int t = x % y;
+            x = y;
+            y = t;
+        }
+        return x;
+    }
+}

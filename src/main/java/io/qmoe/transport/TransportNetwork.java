@@ -1,0 +1,95 @@
+package io.qmoe.transport;
+
+import java.util.Arrays;
+
+/**
+ * The sparse bipartite network of a transportation problem: n sources, m sinks and a set of candidate arcs i → j,
+ * stored twice in compressed rows (by source, and by sink for the backward residual arcs), each with its cost
+ * c_ij = |a_i − b_j|^p computed once from the point arrays and its current integer flow. The arc set is fixed; a
+ * larger one is built by {@link #withArcs}, which carries the flows over.
+ */
+final class TransportNetwork {
+    final int n;
+    final int m;
+    /** Arcs of source i are {@code outStart[i] … outStart[i+1] − 1}, sorted by sink. */
+    final int[] outStart;
+    final int[] arcSource;
+    final int[] arcSink;
+    final double[] arcCost;
+    final int[] flow;
+    /** Arcs into sink j are {@code inArc[inStart[j]] … inArc[inStart[j+1] − 1]}, sorted by source. */
+    final int[] inStart;
+    final int[] inArc;
+
+    private TransportNetwork(int n, int m, long[] keys, int count, double[] a, double[] b, int d, int p) {
+        this.n = n;
+        this.m = m;
+        outStart = new int[n + 1];
+        arcSource = new int[count];
+        arcSink = new int[count];
+        arcCost = new double[count];
+        flow = new int[count];
+        inStart = new int[m + 1];
+        inArc = new int[count];
+        for (int e = 0; e < count; e++) {
+            int i = (int) (keys[e] / m);
+            int j = (int) (keys[e] % m);
+            arcSource[e] = i;
+            arcSink[e] = j;
+            outStart[i + 1]++;
+            inStart[j + 1]++;
+        }
+        for (int i = 0; i < n; i++) {
+            outStart[i + 1] += outStart[i];
+        }
+        for (int j = 0; j < m; j++) {
+            inStart[j + 1] += inStart[j];
+        }
+        int[] fill = new int[m];
+        for (int e = 0; e < count; e++) {
+            int j = arcSink[e];
+            inArc[inStart[j] + fill[j]++] = e;
+        }
+        java.util.stream.IntStream.range(0, n).parallel().forEach(i -> {
+            for (int e = outStart[i]; e < outStart[i + 1]; e++) {
+                arcCost[e] = TorusCost.wrappedCost(a, i, b, arcSink[e], d, p);
+            }
+        });
+    }
+
+    /** Number of arcs. */
+    int arcs() {
+        return arcSource.length;
+    }
+
+    /** The network on the pairs {@code keys[0..count)} (key = i·m + j), sorted and made unique here. Modified. */
+    static TransportNetwork of(int n, int m, long[] keys, int count, double[] a, double[] b, int d, int p) {
+        Arrays.parallelSort(keys, 0, count);
+        int unique = 0;
+        for (int e = 0; e < count; e++) {
+            if (unique == 0 || keys[e] != keys[unique - 1]) {
+                keys[unique++] = keys[e];
+            }
+        }
+        return new TransportNetwork(n, m, keys, unique, a, b, d, p);
+    }
+
+    /** This network with the pairs {@code extra[0..count)} added (key = i·m + j); flows are carried over. */
+    TransportNetwork withArcs(long[] extra, int count, double[] a, double[] b, int d, int p) {
+        long[] keys = new long[arcs() + count];
+        for (int e = 0; e < arcs(); e++) {
+            keys[e] = (long) arcSource[e] * m + arcSink[e];
+        }
+        System.arraycopy(extra, 0, keys, arcs(), count);
+        TransportNetwork next = of(n, m, keys, keys.length, a, b, d, p);
+        int e2 = 0;
+        for (int e = 0; e < arcs(); e++) {
+            long key = (long) arcSource[e] * m + arcSink[e];
+            while (keys[e2] != key) {
+                e2++;
+            }
+            next.flow[e2] = flow[e];
+        }
+        return next;
+    }
+}

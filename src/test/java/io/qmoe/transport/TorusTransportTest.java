@@ -1,0 +1,221 @@
+package io.qmoe.transport;
+
+import static io.qmoe.transport.TransportOracle.assertCertified;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import java.util.SplittableRandom;
+import java.util.concurrent.ForkJoinPool;
+import org.junit.jupiter.api.Test;
+
+class TorusTransportTest {
+    private static double mean(TransportResult r) {
+        return r.primal();
+    }
+
+    private static void assertRelative(double actual, double expected, double rel) {
+        assertThat(actual).isCloseTo(expected, within(rel * Math.max(Math.abs(expected), 1e-300)));
+    }
+
+    @Test
+    void equalSmallSizesMatchEveryPermutation() {
+        SplittableRandom rnd = new SplittableRandom(11);
+        for (int n = 1; n <= 7; n++) {
+            for (int d = 1; d <= 3; d++) {
+                for (int p = 1; p <= 2; p++) {
+                    double[] a = TransportOracle.uniform(rnd, n, d);
+                    double[] b = TransportOracle.uniform(rnd, n, d);
+                    TransportResult r = TorusTransport.solve(a, b, d, p, 1 + rnd.nextInt(3));
+                    assertRelative(mean(r), TransportOracle.bruteForceMean(a, b, d, p), 1e-12);
+                    assertCertified(a, b, d, p, r);
+                }
+            }
+        }
+    }
+
+    @Test
+    void unequalTinySizesMatchEveryIntegerFlow() {
+        SplittableRandom rnd = new SplittableRandom(12);
+        int[][] sizes = {{1, 3}, {2, 3}, {3, 2}, {2, 4}, {3, 4}, {4, 3}, {4, 6}, {5, 2}};
+        for (int[] s : sizes) {
+            for (int p = 1; p <= 2; p++) {
+                int d = 2;
+                double[] a = TransportOracle.uniform(rnd, s[0], d);
+                double[] b = TransportOracle.uniform(rnd, s[1], d);
+                TransportResult r = TorusTransport.solve(a, b, d, p, 1);
+                assertRelative(mean(r), TransportOracle.bruteForceFlowMean(a, b, d, p), 1e-12);
+                assertCertified(a, b, d, p, r);
+            }
+        }
+    }
+
+    @Test
+    void unequalSizesMatchTheReplicatedAssignment() {
+        SplittableRandom rnd = new SplittableRandom(13);
+        int[][] sizes = {{7, 5}, {5, 7}, {12, 8}, {30, 45}, {64, 16}};
+        for (int[] s : sizes) {
+            for (int d = 1; d <= 4; d += 3) {
+                double[] a = TransportOracle.uniform(rnd, s[0], d);
+                double[] b = TransportOracle.uniform(rnd, s[1], d);
+                TransportResult r = TorusTransport.solve(a, b, d, 2, 2);
+                assertRelative(mean(r), TransportOracle.replicatedAssignmentMean(a, b, d, 2), 1e-12);
+                assertCertified(a, b, d, 2, r);
+            }
+        }
+    }
+
+    @Test
+    void theHandComputedPlanOfTwoAgainstThree() {
+        // {0, 1} (mass 1/2 each) against {0, 0.6, 1.2} (1/3 each) on the circle: 0→0 (1/3), 0→0.6 (1/6),
+        // 1→0.6 (1/6), 1→1.2 (1/3)
+        TransportResult r = TorusTransport.solve(new double[] {0, 1}, new double[] {0, 0.6, 1.2}, 1, 2);
+        assertThat(r.value()).isCloseTo(Math.sqrt(0.36 / 6 + 0.16 / 6 + 0.04 / 3), within(1e-15));
+        assertThat(r.totalMass()).isEqualTo(6);
+        assertThat(r.plan().flow()).containsExactly(2, 1, 1, 2);
+    }
+
+    @Test
+    void sparseEqualsDenseOnRandomAndAdversarialClouds() {
+        SplittableRandom rnd = new SplittableRandom(14);
+        int n = 240;
+        for (int d : new int[] {2, 4}) {
+            double[][][] cases = {
+                {TransportOracle.uniform(rnd, n, d), TransportOracle.uniform(rnd, n, d)},
+                {clustered(rnd, n, d, 0.05), TransportOracle.uniform(rnd, n, d)},
+                {duplicated(rnd, n, d), duplicated(rnd, n, d)},
+                {onCellBorders(rnd, n, d), onCellBorders(rnd, n, d)},
+                {acrossTheSeam(rnd, n, d), acrossTheSeam(rnd, n, d)},
+            };
+            for (double[][] c : cases) {
+                for (int p = 1; p <= 2; p++) {
+                    TransportResult r = TorusTransport.solve(c[0], c[1], d, p, 2);
+                    assertRelative(mean(r), TransportOracle.replicatedAssignmentMean(c[0], c[1], d, p), 1e-12);
+                    assertCertified(c[0], c[1], d, p, r);
+                }
+            }
+        }
+    }
+
+    @Test
+    void veryUnequalSizesAreCertified() {
+        SplittableRandom rnd = new SplittableRandom(15);
+        double[] a = TransportOracle.uniform(rnd, 100, 2);
+        double[] b = TransportOracle.uniform(rnd, 2048, 2);
+        TransportResult r = TorusTransport.solve(a, b, 2, 2);
+        assertCertified(a, b, 2, 2, r);
+        TransportResult swapped = TorusTransport.solve(b, a, 2, 2);
+        assertRelative(swapped.primal(), r.primal(), 1e-12);
+        assertCertified(b, a, 2, 2, swapped);
+    }
+
+    @Test
+    void certificateHoldsForAllPairsAtTwoThousandPoints() {
+        SplittableRandom rnd = new SplittableRandom(16);
+        double[][][] cases = {
+            {TransportOracle.uniform(rnd, 2000, 2), TransportOracle.uniform(rnd, 1900, 2)},
+            {clustered(rnd, 2000, 3, 0.5), clustered(rnd, 2000, 3, 0.5)},
+        };
+        for (double[][] c : cases) {
+            int d = c[0].length / (c == cases[0] ? 2000 : 2000);
+            for (int p = 1; p <= 2; p++) {
+                TransportResult r = TorusTransport.solve(c[0], c[1], d, p);
+                assertCertified(c[0], c[1], d, p, r);
+                assertThat(r.rounds()).isGreaterThanOrEqualTo(1);
+            }
+        }
+    }
+
+    @Test
+    void warmStartGivesTheColdValue() {
+        SplittableRandom rnd = new SplittableRandom(17);
+        int n = 1500;
+        double[] a = TransportOracle.uniform(rnd, n, 2);
+        double[] b = TransportOracle.uniform(rnd, n, 2);
+        TransportResult first = TorusTransport.solve(a, b, 2, 2);
+        double[] moved = a.clone();
+        for (int i = 0; i < moved.length; i++) {
+            moved[i] += 0.01 * (rnd.nextDouble() - 0.5);
+        }
+        TransportResult cold = TorusTransport.solve(moved, b, 2, 2);
+        TransportResult warm = TorusTransport.warmStart(moved, b, 2, 2, first);
+        assertRelative(warm.primal(), cold.primal(), 1e-13);
+        assertCertified(moved, b, 2, 2, warm);
+        assertThat(warm.augmentations()).isLessThan(cold.augmentations());
+    }
+
+    @Test
+    void sameBitsOnOneThreadAndOnMany() throws Exception {
+        SplittableRandom rnd = new SplittableRandom(18);
+        double[] a = clustered(rnd, 1200, 2, 1.5);
+        double[] b = clustered(rnd, 1000, 2, 1.5);
+        TransportResult many = TorusTransport.solve(a, b, 2, 2);
+        ForkJoinPool one = new ForkJoinPool(1);
+        try {
+            TransportResult single = one.submit(() -> TorusTransport.solve(a, b, 2, 2)).get();
+            assertThat(Double.doubleToRawLongBits(single.value())).isEqualTo(Double.doubleToRawLongBits(many.value()));
+            assertThat(single.u()).isEqualTo(many.u());
+            assertThat(single.v()).isEqualTo(many.v());
+            assertThat(single.plan().flow()).isEqualTo(many.plan().flow());
+            assertThat(single.candidateArcs()).isEqualTo(many.candidateArcs());
+        } finally {
+            one.shutdown();
+        }
+    }
+
+    @Test
+    void refusesBadInput() {
+        double[] x = {0.1, 0.2};
+        assertThatThrownBy(() -> TorusTransport.solve(x, x, 2, 3)).hasMessageContaining("p must be 1 or 2");
+        assertThatThrownBy(() -> TorusTransport.solve(x, new double[] {0.1, 0.2, 0.3}, 2, 2))
+                .hasMessageContaining("whole points of dimension 2");
+        assertThatThrownBy(() -> TorusTransport.solve(x, new double[] {0.1, Double.NaN}, 2, 2))
+                .hasMessageContaining("not finite");
+        TransportResult r = TorusTransport.solve(x, x, 2, 2);
+        assertThat(r.value()).isEqualTo(0.0);
+        assertThatThrownBy(() -> TorusTransport.warmStart(x, new double[] {0, 0, 1, 1}, 2, 2, r))
+                .hasMessageContaining("warm start");
+    }
+
+    /** Points within a box of half-width {@code spread} around a random centre, near a seam when the centre is. */
+    static double[] clustered(SplittableRandom rnd, int n, int d, double spread) {
+        double[] centre = TransportOracle.uniform(rnd, 1, d);
+        double[] x = new double[n * d];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = centre[i % d] + spread * (2 * rnd.nextDouble() - 1);
+        }
+        return x;
+    }
+
+    /** Only n/8 distinct points, each repeated: many exact ties in the costs. */
+    private static double[] duplicated(SplittableRandom rnd, int n, int d) {
+        double[] distinct = TransportOracle.uniform(rnd, Math.max(1, n / 8), d);
+        double[] x = new double[n * d];
+        for (int i = 0; i < n; i++) {
+            int s = rnd.nextInt(distinct.length / d);
+            System.arraycopy(distinct, s * d, x, i * d, d);
+        }
+        return x;
+    }
+
+    /** Coordinates on multiples of 2π/16 (the borders of every power-of-two cell grid), jittered by at most 1 ulp. */
+    private static double[] onCellBorders(SplittableRandom rnd, int n, int d) {
+        double[] x = new double[n * d];
+        for (int i = 0; i < x.length; i++) {
+            double v = 2 * Math.PI * rnd.nextInt(16) / 16;
+            int jitter = rnd.nextInt(3) - 1;
+            x[i] = jitter == 0 ? v : jitter > 0 ? Math.nextUp(v) : Math.nextDown(v);
+        }
+        return x;
+    }
+
+    /** Coordinates within 0.05 of the seam θ = 0 ≡ 2π, on both sides (including 2π − 1 ulp). */
+    private static double[] acrossTheSeam(SplittableRandom rnd, int n, int d) {
+        double[] x = new double[n * d];
+        for (int i = 0; i < x.length; i++) {
+            double t = 0.05 * rnd.nextDouble();
+            x[i] = rnd.nextBoolean() ? t : Math.nextDown(2 * Math.PI) - t;
+        }
+        return x;
+    }
+}
