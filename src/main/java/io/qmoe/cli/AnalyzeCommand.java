@@ -164,9 +164,13 @@ final class AnalyzeCommand implements Callable<Integer> {
         var w = spec.commandLine().getOut();
         w.printf(Locale.ROOT, "analysed N = %s with %d seed(s) in %.1f s (d = %d)%n",
                 java.util.Arrays.toString(config.experts()), config.seeds(), seconds, result.dimension());
-        w.printf(Locale.ROOT, "  slopes at t = %.3g, 95%% bootstrap intervals over %d seeds%s%n",
-                result.snapshotTimes()[result.snapshotTimes().length - 1], config.seeds(),
-                config.seeds() < 10 ? " (fewer than 10 seeds: rough intervals)" : "");
+        if (config.experts().length < 2) {
+            w.println("  no slopes: a slope in N needs at least two sizes in --experts");
+        } else {
+            w.printf(Locale.ROOT, "  slopes at t = %.3g, 95%% bootstrap intervals over %d seeds%s%n",
+                    result.snapshotTimes()[result.snapshotTimes().length - 1], config.seeds(),
+                    config.seeds() < 10 ? " (fewer than 10 seeds: rough intervals)" : "");
+        }
         for (AnalysisResult.QuantityFit f : result.fits()) {
             if (f.time() == result.snapshotTimes()[result.snapshotTimes().length - 1]) {
                 w.printf(Locale.ROOT, "  %-25s %7.3f [%6.3f, %6.3f]   theory %6.3f (%s)%n", f.quantity(), f.slope(),

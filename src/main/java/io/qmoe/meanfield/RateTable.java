@@ -46,13 +46,16 @@ final class RateTable {
     record Theory(TheoryCurve curve, String note) {
     }
 
-    /** Every fit of the analysis; {@code bootstrap} makes the intervals. */
+    /** Every fit of the analysis; {@code bootstrap} makes the intervals. A sweep of one N has no slopes: none. */
     static List<AnalysisResult.QuantityFit> fit(AnalysisConfig config, int d, double[] times,
                                                 List<AnalysisResult.Sample> samples, boolean meanField,
                                                 SeedBootstrap bootstrap) {
         int[] sizes = config.experts();
         double[] n = Arrays.stream(sizes).asDoubleStream().toArray();
         List<AnalysisResult.QuantityFit> fits = new ArrayList<>();
+        if (sizes.length < 2) {
+            return fits;
+        }
         for (Quantity q : Quantity.values()) {
             Theory theory = theory(q, d, meanField);
             if (theory == null || (q.needsReference() && !meanField)) {
