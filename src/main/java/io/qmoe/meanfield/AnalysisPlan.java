@@ -76,6 +76,11 @@ final class AnalysisPlan {
         return all;
     }
 
+    /** The kernel of the kernel distance. */
+    io.qmoe.stats.TorusMmd kernel() {
+        return io.qmoe.stats.TorusMmd.vonMises(config.kernelConcentration());
+    }
+
     FlowIntegrator integrator() {
         return config.integrator().equals("euler") ? new EulerIntegrator() : new RungeKutta4Integrator();
     }

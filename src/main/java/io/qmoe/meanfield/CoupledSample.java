@@ -6,6 +6,7 @@ import io.qmoe.mixture.FlowEvaluation;
 import io.qmoe.mixture.GradientFlowTrainer;
 import io.qmoe.mixture.MixtureOfExperts;
 import io.qmoe.mixture.TrainingObserver;
+import io.qmoe.stats.TorusMmd;
 import java.util.Arrays;
 import java.util.function.LongConsumer;
 
@@ -14,8 +15,9 @@ import java.util.function.LongConsumer;
  * angles, its twins — the nonlinear process, each particle driven by the reference residuals r_ref(t) replayed stage
  * by stage (synchronous coupling). At every snapshot it measures the cheap quantities (coupling, prediction gap,
  * displacement, loss); at the transport snapshots also the exact W₂ of the mixture and of the twins to the whole
- * reference cloud, and between mixture and twins. In the lazy scaling there are no twins and only the displacement and
- * the loss are measured.
+ * reference cloud and between mixture and twins, and the kernel distances (to the reference, of the twins, to the
+ * start, to the uniform law). In the lazy scaling there are no twins: the displacement, the loss and the kernel
+ * distances to the start and to the uniform law are measured.
  */
 final class CoupledSample {
     private final Expert expert;
@@ -50,7 +52,11 @@ final class CoupledSample {
         long perStep = (long) n * (meanField ? 2 : 1);
         long perSnapshot = SampleSweep.transportUnits(n, plan.config().referenceSize(), meanField);
 
-        measureClouds(0, angles, twins, start, values, clouds, progress, perSnapshot);
+        TorusMmd kernel = plan.kernel();
+        TorusMmd.Cloud startCloud = plan.transportCount() > 0 ? kernel.prepare(d, MixtureOfExperts.wrap(start)) : null;
+        Snapshot snapshot = (step, a) -> measureClouds(step, a, twins, start, startCloud, values, clouds, progress,
+                perSnapshot);
+        snapshot.at(0, angles);
         new GradientFlowTrainer(mixture, data, plan.integrator(), plan.grid()).run(angles, 0, plan.grid().steps(),
                 new TrainingObserver() {
                     @Override
@@ -73,15 +79,21 @@ final class CoupledSample {
                                     reference.schedule().stages(step - 1)), plan.grid().time(step - 1), t, twins);
                         }
                         progress.accept(perStep);
-                        measureClouds(step, a, twins, start, values, clouds, progress, perSnapshot);
+                        snapshot.at(step, a);
                     }
                 });
         return new AnalysisResult.Sample(n, seedIndex, seed, values, history, clouds);
     }
 
+    /** Measures what needs the angles at a grid step. */
+    @FunctionalInterface
+    private interface Snapshot {
+        void at(int step, double[] angles);
+    }
+
     /** The quantities of grid step {@code step} that need the angles (and twins) at that step. */
-    private void measureClouds(int step, double[] angles, double[] twins, double[] start, double[][] values,
-                               double[][] clouds, LongConsumer progress, long perSnapshot) {
+    private void measureClouds(int step, double[] angles, double[] twins, double[] start, TorusMmd.Cloud startCloud,
+                               double[][] values, double[][] clouds, LongConsumer progress, long perSnapshot) {
         int idx = plan.snapshotAt(step);
         if (idx < 0) {
             return;
@@ -92,7 +104,17 @@ final class CoupledSample {
         if (clouds != null && transport) {
             clouds[idx] = MixtureOfExperts.wrap(angles);
         }
+        TorusMmd kernel = plan.kernel();
+        TorusMmd.Cloud mixtureCloud = null;
+        if (transport) {
+            mixtureCloud = kernel.prepare(d, MixtureOfExperts.wrap(angles));
+            values[Quantity.KERNEL_MOTION.ordinal()][idx] = kernel.between(mixtureCloud, startCloud).distance();
+            values[Quantity.KERNEL_TO_UNIFORM.ordinal()][idx] = kernel.toUniform(mixtureCloud).distance();
+        }
         if (twins == null) {
+            if (transport) {
+                progress.accept(perSnapshot);
+            }
             return;
         }
         values[Quantity.COUPLING.ordinal()][idx] = TorusGeometry.couplingDistance(angles, twins, d);
@@ -103,6 +125,10 @@ final class CoupledSample {
             values[Quantity.WASSERSTEIN.ordinal()][idx] = Wasserstein.w2(mixture, ref);
             values[Quantity.TWIN_WASSERSTEIN.ordinal()][idx] = Wasserstein.w2(twin, ref);
             values[Quantity.MIXTURE_TWIN_WASSERSTEIN.ordinal()][idx] = Wasserstein.w2(mixture, twin);
+            TorusMmd.Cloud refCloud = reference.kernelClouds()[idx];
+            values[Quantity.KERNEL_DISTANCE.ordinal()][idx] = kernel.between(mixtureCloud, refCloud).distance();
+            values[Quantity.TWIN_KERNEL_DISTANCE.ordinal()][idx] = kernel.between(
+                    kernel.prepare(d, MixtureOfExperts.wrap(twins)), refCloud).distance();
             progress.accept(perSnapshot);
         }
     }

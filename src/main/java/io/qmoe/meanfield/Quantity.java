@@ -16,6 +16,14 @@ public enum Quantity {
     TWIN_WASSERSTEIN("twin_wasserstein", true, true),
     /** W₂(μ_N(t), μ̄_N(t)): at most D_N, and at least |W₂(μ_N, ref) − W₂(μ̄_N, ref)| (triangle inequality). */
     MIXTURE_TWIN_WASSERSTEIN("mixture_twin_wasserstein", true, true),
+    /** MMD(μ_N(t), μ_ref(t)) with the von Mises product kernel: converges like N^-1/2 in every dimension. */
+    KERNEL_DISTANCE("mmd", true, true),
+    /** MMD(μ̄_N(t), μ_ref(t)): the sampling part of the kernel distance (the twins are i.i.d. samples of μ_t). */
+    TWIN_KERNEL_DISTANCE("twin_mmd", true, true),
+    /** MMD(μ_N(t), μ_N(0)): how far the cloud has moved, visible in any dimension. */
+    KERNEL_MOTION("mmd_motion", false, true),
+    /** MMD(μ_N(t), uniform) in closed form: at t = 0 the sampling floor of N uniform draws, later the departure. */
+    KERNEL_TO_UNIFORM("mmd_uniform", false, true),
     /** sqrt((1/N) Σ_i |θ_i(t) − θ_i(0)|²): how far the angles moved. */
     DISPLACEMENT("displacement", false, false),
     /** The mixture's loss L = (1/(2M)) Σ_a r_a². */

@@ -34,6 +34,12 @@ final class RateTable {
             case TWIN_WASSERSTEIN:
                 TheoryCurve floor = TheoryCurve.samplingFloor(d);
                 return new Theory(floor, floor.name() + " (sampling, d = " + d + ")");
+            case KERNEL_DISTANCE:
+            case TWIN_KERNEL_DISTANCE:
+                return new Theory(TheoryCurve.inverseSqrt(), "N^-1/2 in every d (kernel distance)");
+            case KERNEL_TO_UNIFORM:
+                return null;
+            case KERNEL_MOTION:
             case DISPLACEMENT:
                 return meanField ? new Theory(TheoryCurve.constant(), "O(1): angles move (mean-field)")
                         : new Theory(TheoryCurve.inverseSqrt(), "N^-1/2: angles barely move (lazy)");
@@ -63,7 +69,8 @@ final class RateTable {
             }
             for (int t = 0; t < times.length; t++) {
                 boolean startsAtZero = q == Quantity.COUPLING || q == Quantity.PREDICTION_GAP
-                        || q == Quantity.MIXTURE_TWIN_WASSERSTEIN || q == Quantity.DISPLACEMENT;
+                        || q == Quantity.MIXTURE_TWIN_WASSERSTEIN || q == Quantity.DISPLACEMENT
+                        || q == Quantity.KERNEL_MOTION;
                 if (times[t] == 0 && startsAtZero) {
                     continue;
                 }

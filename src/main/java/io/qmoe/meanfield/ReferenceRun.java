@@ -6,6 +6,7 @@ import io.qmoe.mixture.FlowEvaluation;
 import io.qmoe.mixture.GradientFlowTrainer;
 import io.qmoe.mixture.MixtureOfExperts;
 import io.qmoe.mixture.TrainingObserver;
+import io.qmoe.stats.TorusMmd;
 
 /**
  * The reference solution of the mean-field limit: a population of {@code referenceSize} particles from i.i.d. uniform
@@ -14,8 +15,11 @@ import io.qmoe.mixture.TrainingObserver;
  * ({@link ResidualSchedule}), which drive the samples' twins.
  */
 final class ReferenceRun {
-    /** The reference and its stage residuals. */
-    record Outcome(AnalysisResult.Reference reference, ResidualSchedule schedule) {
+    /**
+     * The reference, its stage residuals, and its clouds at the transport snapshots prepared for the kernel distance
+     * (null elsewhere).
+     */
+    record Outcome(AnalysisResult.Reference reference, ResidualSchedule schedule, TorusMmd.Cloud[] kernelClouds) {
     }
 
     private ReferenceRun() {
@@ -54,7 +58,13 @@ final class ReferenceRun {
                         progress.accept(size);
                     }
                 });
-        return new Outcome(new AnalysisResult.Reference(size, losses, predictions, clouds), schedule);
+        TorusMmd.Cloud[] kernelClouds = new TorusMmd.Cloud[clouds.length];
+        for (int i = 0; i < clouds.length; i++) {
+            if (clouds[i] != null) {
+                kernelClouds[i] = plan.kernel().prepare(expert.dimension(), clouds[i]);
+            }
+        }
+        return new Outcome(new AnalysisResult.Reference(size, losses, predictions, clouds), schedule, kernelClouds);
     }
 
     private static void keepCloud(AnalysisPlan plan, int step, double[] angles, double[][] clouds) {

@@ -64,25 +64,63 @@ public final class TorusMmd {
         return kappa;
     }
 
+    /**
+     * A cloud made ready for comparisons: the cosines and sines of its coordinates and its kernel self-sum
+     * Σ_ij k(p_i, p_j), computed once (O(N²·d)), so comparing it with many others costs only the cross sums.
+     */
+    public static final class Cloud {
+        private final int dimension;
+        private final int size;
+        private final Tables tables;
+        private final double selfSum;
+
+        private Cloud(int dimension, int size, Tables tables, double selfSum) {
+            this.dimension = dimension;
+            this.size = size;
+            this.tables = tables;
+            this.selfSum = selfSum;
+        }
+
+        /** Number of points. */
+        public int size() {
+            return size;
+        }
+    }
+
+    /** Prepares {@code p} (N points of dimension d, flat; not modified) for {@link #between(Cloud, Cloud)}. */
+    public Cloud prepare(int d, double[] p) {
+        int n = count(d, p, "first");
+        Tables t = new Tables(p);
+        return new Cloud(d, n, t, selfSum(t, n, d));
+    }
+
     /** MMD² between the empirical clouds p (N points) and q (M points) of dimension d (V-statistic). */
     public Result between(int d, double[] p, double[] q) {
-        int n = count(d, p, "first");
-        int m = count(d, q, "second");
-        Tables tp = new Tables(p);
-        Tables tq = new Tables(q);
-        double pp = selfSum(tp, n, d);
-        double qq = selfSum(tq, m, d);
-        double pq = crossSum(tp, n, tq, m, d);
-        double squared = pp / ((double) n * n) + qq / ((double) m * m) - 2 * pq / ((double) n * m);
-        return new Result(KERNEL, kappa, d, n, m, squared);
+        count(d, q, "second");
+        return between(prepare(d, p), prepare(d, q));
+    }
+
+    /** MMD² between two prepared clouds of the same dimension. */
+    public Result between(Cloud p, Cloud q) {
+        if (p.dimension != q.dimension) {
+            throw new IllegalArgumentException("clouds of dimension " + p.dimension + " and " + q.dimension);
+        }
+        int n = p.size;
+        int m = q.size;
+        double pq = crossSum(p.tables, n, q.tables, m, p.dimension);
+        double squared = p.selfSum / ((double) n * n) + q.selfSum / ((double) m * m) - 2 * pq / ((double) n * m);
+        return new Result(KERNEL, kappa, p.dimension, n, m, squared);
     }
 
     /** MMD² between the empirical cloud p (N points of dimension d) and the uniform law on T^d, in closed form. */
     public Result toUniform(int d, double[] p) {
-        int n = count(d, p, "first");
-        double pp = selfSum(new Tables(p), n, d);
-        double squared = pp / ((double) n * n) - Math.pow(scaledBesselI0(kappa), d);
-        return new Result(KERNEL, kappa, d, n, 0, squared);
+        return toUniform(prepare(d, p));
+    }
+
+    /** MMD² between a prepared cloud and the uniform law, in closed form (no further kernel sums). */
+    public Result toUniform(Cloud p) {
+        double squared = p.selfSum / ((double) p.size * p.size) - Math.pow(scaledBesselI0(kappa), p.dimension);
+        return new Result(KERNEL, kappa, p.dimension, p.size, 0, squared);
     }
 
     /**
