@@ -36,6 +36,11 @@ final class AnalysisPlan {
         return grid;
     }
 
+    /** The grid steps of the snapshots (a copy). */
+    int[] snapshotSteps() {
+        return snapshotSteps.clone();
+    }
+
     int snapshotCount() {
         return snapshotSteps.length;
     }

@@ -15,7 +15,8 @@ import java.util.List;
  */
 public record AnalysisResult(AnalysisConfig config, int dimension, double[] times, double[] snapshotTimes,
                              double[] transportTimes, Reference reference, List<Sample> samples,
-                             List<QuantityFit> fits, GridComparison grid) {
+                             List<QuantityFit> fits, List<Constant> constants, List<Fluctuation> fluctuations,
+                             GridComparison grid) {
 
     /** The index of {@code time} among the snapshot times, or −1. */
     public int snapshotIndex(double time) {
@@ -35,8 +36,12 @@ public record AnalysisResult(AnalysisConfig config, int dimension, double[] time
      * @param predictions F_ref(x_a) at every grid time
      * @param clouds      the wrapped reference angles at each snapshot (flat), null at snapshots that are not transport
      *                    times
+     * @param kernelDrift ‖K_t − K_0‖_F / ‖K_0‖_F of the reference's tangent kernel at each transport snapshot (NaN
+     *                    elsewhere)
+     * @param kernelSpectra the eigenvalues of K_t (descending) at each transport snapshot (null elsewhere)
      */
-    public record Reference(int size, double[] losses, double[][] predictions, double[][] clouds) {
+    public record Reference(int size, double[] losses, double[][] predictions, double[][] clouds, double[] kernelDrift,
+                            double[][] kernelSpectra) {
     }
 
     /**
@@ -44,11 +49,12 @@ public record AnalysisResult(AnalysisConfig config, int dimension, double[] time
      *
      * @param values      {@code values[q.ordinal()][snapshot]} for every {@link Quantity} q (NaN where not measured)
      * @param lossHistory the loss at every grid time
+     * @param predictions f_N(x_a) at every snapshot: {@code predictions[snapshot][a]}
      * @param clouds      wrapped angles at each transport snapshot (null elsewhere), kept for the first seed only
      *                    (else null)
      */
     public record Sample(int experts, int seedIndex, long seed, double[][] values, double[] lossHistory,
-                         double[][] clouds) {
+                         double[][] predictions, double[][] clouds) {
 
         /** q at every snapshot. */
         public double[] series(Quantity q) {
@@ -102,6 +108,41 @@ public record AnalysisResult(AnalysisConfig config, int dimension, double[] time
         public boolean agreesWithTheory() {
             return theorySlope >= slopeInterval.lo() && theorySlope <= slopeInterval.hi();
         }
+    }
+
+    /**
+     * The constant of a rate resolved in time: √N·q(t) for one quantity and one N at every snapshot time t &gt; 0 (the
+     * curves of all N collapse when the rate is N^-1/2), with the bootstrap band over seeds and the fit of its growth:
+     * Gronwall's bound allows e^{Ct}; the fit says whether the constant grows exponentially or saturates.
+     *
+     * @param times  the snapshot times t &gt; 0
+     * @param scaled the mean of √N·q(t) over seeds at each time, with its 95 % bootstrap interval
+     * @param growth the early exponential growth rate and the plateau of the mean curve
+     */
+    public record Constant(String quantity, int experts, double[] times, List<SeedBootstrap.Interval> scaled,
+                           io.qmoe.stats.GrowthFit growth) {
+        /** Copies the list. */
+        public Constant {
+            scaled = List.copyOf(scaled);
+        }
+    }
+
+    /**
+     * The fluctuations of one mixture size at one snapshot time across seeds: Z_a = √N (f_N(x_a) − F_ref(x_a)), which
+     * the central limit theorem of the mixture says converge in law to a centred Gaussian whose covariance does not
+     * depend on N. The scalar ζ = (1/M) Σ_a Z_a (one per seed) carries the moments and the normality test.
+     *
+     * @param seeds        number of seeds (samples of Z)
+     * @param mean         the mean of Z_a over seeds, per data point
+     * @param covariance   the covariance matrix of Z across data points (unbiased, M×M; NaN with one seed)
+     * @param traceVariance trace of the covariance divided by M: the mean variance of Z_a
+     * @param moments      mean, variance, skewness and excess kurtosis of ζ
+     * @param normality    Anderson–Darling test of ζ against the normal with estimated mean and variance (null with
+     *                     fewer than 8 seeds, where its p-value formula does not hold)
+     */
+    public record Fluctuation(int experts, double time, int seeds, double[] mean, double[][] covariance,
+                              double traceVariance, io.qmoe.stats.Moments moments,
+                              io.qmoe.stats.NormalityTest.AndersonDarling normality) {
     }
 
     /**

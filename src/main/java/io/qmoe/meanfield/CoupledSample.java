@@ -6,6 +6,7 @@ import io.qmoe.mixture.FlowEvaluation;
 import io.qmoe.mixture.GradientFlowTrainer;
 import io.qmoe.mixture.MixtureOfExperts;
 import io.qmoe.mixture.TrainingObserver;
+import io.qmoe.stats.TangentKernel;
 import io.qmoe.stats.TorusMmd;
 import java.util.Arrays;
 import java.util.function.LongConsumer;
@@ -48,14 +49,21 @@ final class CoupledSample {
             Arrays.fill(v, Double.NaN);
         }
         double[] history = new double[plan.grid().steps() + 1];
+        double[][] predictions = new double[snaps][];
         double[][] clouds = keepClouds ? new double[snaps][] : null;
         long perStep = (long) n * (meanField ? 2 : 1);
         long perSnapshot = SampleSweep.transportUnits(n, plan.config().referenceSize(), meanField);
 
         TorusMmd kernel = plan.kernel();
         TorusMmd.Cloud startCloud = plan.transportCount() > 0 ? kernel.prepare(d, MixtureOfExperts.wrap(start)) : null;
-        Snapshot snapshot = (step, a) -> measureClouds(step, a, twins, start, startCloud, values, clouds, progress,
-                perSnapshot);
+        TangentKernel startKernel = plan.transportCount() > 0 ? tangentKernel(mixture, start) : null;
+        Snapshot snapshot = (step, a) -> {
+            measureClouds(step, a, twins, start, startCloud, values, clouds, progress, perSnapshot);
+            int idx = plan.snapshotAt(step);
+            if (idx >= 0 && plan.isTransport(idx)) {
+                values[Quantity.KERNEL_DRIFT.ordinal()][idx] = tangentKernel(mixture, a).relativeDrift(startKernel);
+            }
+        };
         snapshot.at(0, angles);
         new GradientFlowTrainer(mixture, data, plan.integrator(), plan.grid()).run(angles, 0, plan.grid().steps(),
                 new TrainingObserver() {
@@ -64,6 +72,7 @@ final class CoupledSample {
                         history[step] = e.loss();
                         int idx = plan.snapshotAt(step);
                         if (idx >= 0) {
+                            predictions[idx] = e.predictions();
                             values[Quantity.LOSS.ordinal()][idx] = e.loss();
                             if (meanField) {
                                 values[Quantity.PREDICTION_GAP.ordinal()][idx] =
@@ -82,7 +91,13 @@ final class CoupledSample {
                         snapshot.at(step, a);
                     }
                 });
-        return new AnalysisResult.Sample(n, seedIndex, seed, values, history, clouds);
+        return new AnalysisResult.Sample(n, seedIndex, seed, values, history, predictions, clouds);
+    }
+
+    /** The tangent kernel of the particles {@code angles} on the data. */
+    TangentKernel tangentKernel(MixtureOfExperts particles, double[] angles) {
+        double[] g = particles.evaluateOnData(angles, data, true).gradients();
+        return TangentKernel.of(particles.size(), data.size(), expert.dimension(), g);
     }
 
     /** Measures what needs the angles at a grid step. */

@@ -4,6 +4,7 @@ import io.qmoe.backend.ParallelBatch;
 import io.qmoe.mixture.Dataset;
 import io.qmoe.mixture.Expert;
 import io.qmoe.mixture.OutputScaling;
+import io.qmoe.stats.SeedBootstrap;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
@@ -128,8 +129,10 @@ public final class MeanFieldAnalysis {
             samples = sweep.run(store, threads, done, listener, total, seeds);
         }
         double[] times = plan.snapshotTimes();
+        SeedBootstrap bootstrap = SeedBootstrap.builder().seed(config.seed()).build();
         List<AnalysisResult.QuantityFit> fits = RateTable.fit(config, expert.dimension(), times, samples, meanField,
-                io.qmoe.stats.SeedBootstrap.builder().seed(config.seed()).build());
+                bootstrap);
+        List<AnalysisResult.Constant> constants = ConstantTable.of(config, times, samples, meanField, bootstrap);
         AnalysisResult.GridComparison gridResult = null;
         if (meanField && config.gridCells() > 0 && expert.dimension() <= 2) {
             listener.progress(done.get(), total, "grid solver");
@@ -137,7 +140,9 @@ public final class MeanFieldAnalysis {
                     .compare(reference.reference());
         }
         listener.progress(total, total, "done");
-        return new AnalysisResult(config, expert.dimension(), plan.gridTimes(), times, plan.transportTimes(),
-                reference == null ? null : reference.reference(), samples, fits, gridResult);
+        AnalysisResult.Reference ref = reference == null ? null : reference.reference();
+        return new AnalysisResult(config, expert.dimension(), plan.gridTimes(), times, plan.transportTimes(), ref,
+                samples, fits, constants, FluctuationTable.of(config, times, ref, plan.snapshotSteps(), samples),
+                gridResult);
     }
 }

@@ -24,6 +24,11 @@ public enum Quantity {
     KERNEL_MOTION("mmd_motion", false, true),
     /** MMD(μ_N(t), uniform) in closed form: at t = 0 the sampling floor of N uniform draws, later the departure. */
     KERNEL_TO_UNIFORM("mmd_uniform", false, true),
+    /**
+     * ‖K_t − K_0‖_F / ‖K_0‖_F for the mixture's own tangent kernel K_t(x_a, x_b) = (1/N) Σ_i ∇f(θ_i, x_a)·∇f(θ_i, x_b):
+     * O(1) in the mean-field scaling (features are learned), shrinking like N^-1/2 in the lazy one (the kernel freezes).
+     */
+    KERNEL_DRIFT("ntk_drift", false, true),
     /** sqrt((1/N) Σ_i |θ_i(t) − θ_i(0)|²): how far the angles moved. */
     DISPLACEMENT("displacement", false, false),
     /** The mixture's loss L = (1/(2M)) Σ_a r_a². */

@@ -39,6 +39,9 @@ final class RateTable {
                 return new Theory(TheoryCurve.inverseSqrt(), "N^-1/2 in every d (kernel distance)");
             case KERNEL_TO_UNIFORM:
                 return null;
+            case KERNEL_DRIFT:
+                return meanField ? new Theory(TheoryCurve.constant(), "O(1): the tangent kernel moves (mean-field)")
+                        : new Theory(TheoryCurve.inverseSqrt(), "N^-1/2: the tangent kernel freezes (lazy)");
             case KERNEL_MOTION:
             case DISPLACEMENT:
                 return meanField ? new Theory(TheoryCurve.constant(), "O(1): angles move (mean-field)")
@@ -70,7 +73,7 @@ final class RateTable {
             for (int t = 0; t < times.length; t++) {
                 boolean startsAtZero = q == Quantity.COUPLING || q == Quantity.PREDICTION_GAP
                         || q == Quantity.MIXTURE_TWIN_WASSERSTEIN || q == Quantity.DISPLACEMENT
-                        || q == Quantity.KERNEL_MOTION;
+                        || q == Quantity.KERNEL_MOTION || q == Quantity.KERNEL_DRIFT;
                 if (times[t] == 0 && startsAtZero) {
                     continue;
                 }

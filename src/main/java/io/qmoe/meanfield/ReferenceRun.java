@@ -6,13 +6,15 @@ import io.qmoe.mixture.FlowEvaluation;
 import io.qmoe.mixture.GradientFlowTrainer;
 import io.qmoe.mixture.MixtureOfExperts;
 import io.qmoe.mixture.TrainingObserver;
+import io.qmoe.stats.TangentKernel;
 import io.qmoe.stats.TorusMmd;
 
 /**
  * The reference solution of the mean-field limit: a population of {@code referenceSize} particles from i.i.d. uniform
  * angles, trained once by the same integrator as the samples. It records the loss and predictions F_ref(x_a) at every
  * grid time, the wrapped cloud at every transport snapshot, and the residuals r_ref of every integrator stage
- * ({@link ResidualSchedule}), which drive the samples' twins.
+ * ({@link ResidualSchedule}), which drive the samples' twins; and at the transport snapshots its tangent kernel
+ * K_t(x_a, x_b) = ∫ ∇f(θ, x_a)·∇f(θ, x_b) dμ_t(θ): the relative drift from K_0 and the spectrum.
  */
 final class ReferenceRun {
     /**
@@ -30,6 +32,7 @@ final class ReferenceRun {
         int size = plan.config().referenceSize();
         MixtureOfExperts mixture = new MixtureOfExperts(expert, size);
         double[] angles = mixture.initialAngles(seed);
+        double[] start = angles.clone();
         int steps = plan.grid().steps();
         double[] losses = new double[steps + 1];
         double[][] predictions = new double[steps + 1][];
@@ -59,12 +62,22 @@ final class ReferenceRun {
                     }
                 });
         TorusMmd.Cloud[] kernelClouds = new TorusMmd.Cloud[clouds.length];
+        double[] drift = new double[clouds.length];
+        double[][] spectra = new double[clouds.length][];
+        java.util.Arrays.fill(drift, Double.NaN);
+        TangentKernel initial = TangentKernel.of(size, data.size(), expert.dimension(),
+                mixture.evaluateOnData(start, data, true).gradients());
         for (int i = 0; i < clouds.length; i++) {
             if (clouds[i] != null) {
                 kernelClouds[i] = plan.kernel().prepare(expert.dimension(), clouds[i]);
+                TangentKernel k = TangentKernel.of(size, data.size(), expert.dimension(),
+                        mixture.evaluateOnData(clouds[i], data, true).gradients());
+                drift[i] = k.relativeDrift(initial);
+                spectra[i] = k.eigenvalues();
             }
         }
-        return new Outcome(new AnalysisResult.Reference(size, losses, predictions, clouds), schedule, kernelClouds);
+        return new Outcome(new AnalysisResult.Reference(size, losses, predictions, clouds, drift, spectra), schedule,
+                kernelClouds);
     }
 
     private static void keepCloud(AnalysisPlan plan, int step, double[] angles, double[][] clouds) {

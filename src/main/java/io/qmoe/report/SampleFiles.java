@@ -102,9 +102,14 @@ public final class SampleFiles implements MeanFieldAnalysis.SampleStore {
                 clouds[i] = c.isNull() ? null : Json.doubles(c);
             }
         }
+        JsonNode p = field(o, f, "predictions");
+        double[][] predictions = new double[p.size()][];
+        for (int i = 0; i < predictions.length; i++) {
+            predictions[i] = Json.doubles(p.get(i));
+        }
         AnalysisResult.Sample s = new AnalysisResult.Sample(field(o, f, "experts").asInt(),
                 field(o, f, "seed_index").asInt(), field(o, f, "seed").asLong(), values,
-                Json.doubles(field(o, f, "loss_history")), clouds);
+                Json.doubles(field(o, f, "loss_history")), predictions, clouds);
         if (s.experts() != experts || s.seedIndex() != seedIndex) {
             throw new IllegalArgumentException(f + ": holds N = " + s.experts() + " seed " + s.seedIndex()
                     + ", not what its name says; remove it or use --overwrite");
@@ -130,6 +135,10 @@ public final class SampleFiles implements MeanFieldAnalysis.SampleStore {
             o.set(q.key(), Json.array(s.series(q)));
         }
         o.set("loss_history", Json.array(s.lossHistory()));
+        ArrayNode p = o.putArray("predictions");
+        for (double[] row : s.predictions()) {
+            p.add(Json.array(row));
+        }
         if (s.clouds() != null) {
             ArrayNode c = o.putArray("clouds");
             for (double[] cloud : s.clouds()) {
