@@ -44,7 +44,11 @@ final class Backends {
             String device = s.substring("ibm-runtime:".length());
             IbmRuntimeConfig config = IbmRuntimeConfig.fromEnvironment(device, System.getenv());
             ApiToken token = ApiToken.fromEnvironment(System.getenv(), "QMOE_IBM_TOKEN", "QMOE_IBM_TOKEN_FILE");
-            return new IbmRuntimeEstimator(config, token, journal == null ? null : new JobJournal(journal));
+            IbmRuntimeEstimator remote = new IbmRuntimeEstimator(config, token,
+                    journal == null ? null : new JobJournal(journal));
+            // the run's batch session stops accepting jobs when the command ends, however it ends
+            Runtime.getRuntime().addShutdownHook(new Thread(remote::close, "qmoe-close-ibm-session"));
+            return remote;
         }
         s = s.toLowerCase(Locale.ROOT);
         if (s.startsWith("shots:")) {
