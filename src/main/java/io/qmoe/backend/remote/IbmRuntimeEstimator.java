@@ -125,7 +125,8 @@ public final class IbmRuntimeEstimator implements Estimator, AutoCloseable {
         Estimates result = EstimatorResultReader.read(parse(http.get("/v1/jobs/" + job + "/results", auth,
                 "fetching the results of job " + job), "results of job " + job), bindings.length,
                 observable.normBound(), job);
-        record(fingerprint, job, "completed", known == null ? null : known.tag());
+        record(fingerprint, job, "completed", journal == null ? null
+                : journal.entryFor(fingerprint).map(JobJournal.Entry::tag).orElse(null));
         return result;
     }
 

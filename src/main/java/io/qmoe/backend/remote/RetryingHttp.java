@@ -66,7 +66,10 @@ final class RetryingHttp {
     private final Sleeper sleeper;
 
     RetryingHttp(IbmRuntimeConfig config, Secrets secrets, long seed, Sleeper sleeper) {
+        // HTTP/2 where TLS negotiates it; plain HTTP (loopback test servers only) without the h2c upgrade dance
         this.client = HttpClient.newBuilder().connectTimeout(config.requestTimeout())
+                .version("http".equals(config.baseUrl().getScheme()) ? HttpClient.Version.HTTP_1_1
+                        : HttpClient.Version.HTTP_2)
                 .followRedirects(HttpClient.Redirect.NEVER).build();
         this.config = config;
         this.secrets = secrets;

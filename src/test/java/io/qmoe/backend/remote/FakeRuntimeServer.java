@@ -70,6 +70,11 @@ final class FakeRuntimeServer implements AutoCloseable {
     volatile String configuration;
     private final Map<String, AtomicInteger> polls = new ConcurrentHashMap<>();
 
+    static {
+        // answers are written as headers then body; without TCP_NODELAY each waits ~40 ms for a delayed ACK
+        System.setProperty("sun.net.httpserver.nodelay", "true");
+    }
+
     FakeRuntimeServer() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/v1/", this::handle);
