@@ -49,7 +49,7 @@ public final class ApiToken {
     /** What kind of character {@code c} is, without showing any token character. */
     private static String characterClass(char c) {
         if (c == '\n' || c == '\r' || c == '\u2028' || c == '\u2029' || c == '\u0085') {
-            return "a line break (the token must be a single line)";
+            return "a line break";
         }
         if (c == ' ' || c == '\t' || Character.isSpaceChar(c)) {
             return "white space";
