@@ -25,7 +25,7 @@ import java.util.regex.Pattern;
  * @param retryBase      first back-off between attempts (doubled each time, with jitter; Retry-After wins)
  * @param retryAfterCap  the longest {@code Retry-After} wait honoured (larger values are cut to this)
  * @param allowInsecureLoopback allow plain HTTP to 127.0.0.0/8 or ::1 (tests with a local server), never elsewhere
- * @param entangler      the device's native two-qubit gate when the device configuration cannot be read
+ * @param entangler      the two-qubit gate assumed when the service has no configuration for the device
  * @param sessionMode    {@code batch} or {@code dedicated}: the execution mode of the session the run's jobs share, or
  *                       {@code none} for jobs outside a session
  */
@@ -102,8 +102,8 @@ public record IbmRuntimeConfig(URI baseUrl, URI iamUrl, String backend, String i
      * {@code QMOE_IBM_PRECISION} (default 0.015), {@code QMOE_IBM_DEADLINE_MINUTES} (default 240),
      * {@code QMOE_IBM_TIMEOUT_SECONDS} (whole-answer deadline, default 60), {@code QMOE_IBM_RETRY_AFTER_CAP_SECONDS}
      * (default 60), {@code QMOE_IBM_RETRY_BASE_SECONDS} (first back-off, default 0.5), {@code QMOE_IBM_POLL_SECONDS}
-     * (first wait between status polls, default 2, growing to 30 times that), {@code QMOE_IBM_NATIVE_2Q} ({@code cz}, the default, {@code cx} or {@code ecr}; used only when the
-     * device configuration has no basis gates), {@code QMOE_IBM_SESSION} ({@code batch}, the default,
+     * (first wait between status polls, default 2, growing to 30 times that), {@code QMOE_IBM_NATIVE_2Q} ({@code cz}, the default, or {@code cx}; used only when the service
+     * has no configuration for the device), {@code QMOE_IBM_SESSION} ({@code batch}, the default,
      * {@code dedicated} or {@code none}) and {@code QMOE_IBM_INSECURE_LOOPBACK=1} to allow plain HTTP to a loopback
      * address (local test servers only). A malformed value is refused naming its variable.
      */

@@ -34,6 +34,7 @@ import java.util.regex.Pattern;
  * <pre>
  * POST IAM_URL  grant_type=urn:ibm:params:oauth:grant-type:apikey&amp;apikey=KEY → {"access_token": T, "expires_in": S}
  * every request below: Authorization: Bearer T, Service-CRN: CRN, IBM-API-Version: DATE
+ * GET  {base}/v1/backends/NAME/configuration → {"n_qubits": n, "basis_gates": [...], "coupling_map": [[a, b], …]}
  * POST {base}/v1/sessions  {"mode": "batch", "backend": NAME} → {"id": SESSION}
  * POST {base}/v1/jobs   {"program_id": "estimator", "backend": NAME, "session_id": SESSION, "tags": [TAG],
  *    "params": {"version": 2, "pubs": [[QASM3, {"IIZ": 1.0, …}, [[v…], …], PRECISION]]}}  → {"id": JOB}
@@ -43,6 +44,9 @@ import java.util.regex.Pattern;
  * GET  {base}/v1/jobs/JOB/results  → plain or typed-JSON result, see {@link EstimatorResultReader}
  * PATCH {base}/v1/sessions/SESSION {"accepting_jobs": false}
  * </pre>
+ * The circuit is decomposed to the device's basis (rz, sx, x and cz, ecr or cx), placed on a connected set of its
+ * qubits and routed with SWAPs over its coupling map ({@link CouplingRouter}); the observable follows the final
+ * layout. A circuit that cannot be mapped is refused before anything is submitted.
  * Parameters are renamed {@code p0000, p0001, …} in the emitted program (structurally, so no two inputs can merge)
  * so that Qiskit's name-sorted parameter order equals the column order of the values array. Observable labels are
  * little-endian (qubit 0 rightmost).
@@ -71,6 +75,7 @@ public final class IbmRuntimeEstimator implements Estimator, AutoCloseable {
     private final JobJournal journal;
     private final RetryingHttp.Sleeper sleeper;
     private String session;
+    private DeviceTarget device;
 
     /** An estimator for {@code config}, authenticating with the API key {@code token}; {@code journal} may be null. */
     public IbmRuntimeEstimator(IbmRuntimeConfig config, ApiToken token, JobJournal journal) {
@@ -110,8 +115,9 @@ public final class IbmRuntimeEstimator implements Estimator, AutoCloseable {
     }
 
     private Estimates run(ParametricCircuit circuit, PauliObservable observable, double[][] bindings) {
-        String qasm = program(circuit, config.entangler());
-        ObjectNode obs = observableJson(observable, circuit.qubitCount());
+        Transpiled t = transpile(circuit, target());
+        String qasm = t.qasm();
+        ObjectNode obs = observableJson(observable, circuit.qubitCount(), t.finalPhysical(), t.width());
         String fingerprint = fingerprint(qasm, obs, bindings);
         JobJournal.Entry known = journal == null ? null : journal.entryFor(fingerprint).orElse(null);
         String job = known == null ? null : known.job();
@@ -201,6 +207,28 @@ public final class IbmRuntimeEstimator implements Estimator, AutoCloseable {
                     + "and '-'");
         }
         return id.asText();
+    }
+
+    /**
+     * The device's native gates and coupling map, read once from its configuration; a service without a
+     * configuration for the device (404) is taken as all-to-all with the configured entangler.
+     */
+    private synchronized DeviceTarget target() {
+        if (device == null) {
+            try {
+                device = DeviceTarget.fromConfiguration(config.backend(), parse(http.get("/v1/backends/"
+                        + URLEncoder.encode(config.backend(), StandardCharsets.UTF_8) + "/configuration", auth,
+                        "reading the configuration of " + config.backend()), "device configuration"));
+            } catch (RetryingHttp.StatusException e) {
+                if (e.status() != 404) {
+                    throw e;
+                }
+                device = DeviceTarget.allToAll(config.backend(), CouplingRouter.MAX_QUBITS,
+                        config.entangler() == NativeGateDecomposer.Entangler.CZ ? DeviceTarget.TwoQubitGate.CZ
+                                : DeviceTarget.TwoQubitGate.CX);
+            }
+        }
+        return device;
     }
 
     /** The run's session, opened on first use (null when the configuration asks for none). */
@@ -305,12 +333,39 @@ public final class IbmRuntimeEstimator implements Estimator, AutoCloseable {
     }
 
     /**
-     * The OpenQASM 3 program sent for a circuit: native gates, inputs renamed {@code p0000…} in input-vector order,
-     * no pragmas. The renaming maps each input to the name of its index structurally (on the angle polynomials, not on
-     * their text), so inputs that already carry names of the form {@code pNNNN} cannot collide.
+     * A program ready to send and where its logical qubits ended up.
+     *
+     * @param qasm          the OpenQASM 3 text
+     * @param finalPhysical physical qubit of each logical qubit at the end of the program
+     * @param width         number of qubits the program declares
+     */
+    record Transpiled(String qasm, int[] finalPhysical, int width) {
+    }
+
+    /**
+     * The OpenQASM 3 program sent for a circuit on a device without connectivity limits: native gates, inputs renamed
+     * {@code p0000…} in input-vector order, no pragmas. The renaming maps each input to the name of its index
+     * structurally (on the angle polynomials, not on their text), so inputs that already carry names of the form
+     * {@code pNNNN} cannot collide.
      */
     public static String program(ParametricCircuit circuit, NativeGateDecomposer.Entangler entangler) {
-        ParametricCircuit nat = NativeGateDecomposer.decompose(circuit, entangler);
+        return emit(NativeGateDecomposer.decompose(circuit, entangler), false);
+    }
+
+    /** Decomposes, places and routes {@code circuit} on {@code target} and writes the program. */
+    static Transpiled transpile(ParametricCircuit circuit, DeviceTarget target) {
+        CouplingRouter.Routed r = CouplingRouter.route(circuit, target);
+        return new Transpiled(emit(r.circuit(), target.twoQubit() == DeviceTarget.TwoQubitGate.ECR),
+                r.finalPhysical(), r.circuit().qubitCount());
+    }
+
+    /**
+     * The program text of a native circuit. With {@code ecr}, each cx(c, t) — on a pair where ecr(c, t) is native —
+     * is written as x(c); ecr(c, t); rz(π/2)(c); sx(t), which is cx up to a global phase: with
+     * ECR = (X_c − Y_c X_t)/√2, ECR·X_c = exp(iπ/4 Z_c X_t) and
+     * CX = e^{iπ/4} RZ_c(π/2) RX_t(π/2) exp(iπ/4 Z_c X_t), and SX = e^{iπ/4} RX(π/2).
+     */
+    private static String emit(ParametricCircuit nat, boolean ecr) {
         List<String> names = nat.allNames();
         Map<String, String> rename = new java.util.HashMap<>();
         StringBuilder sb = new StringBuilder("OPENQASM 3.0;\ninclude \"stdgates.inc\";\n");
@@ -321,11 +376,16 @@ public final class IbmRuntimeEstimator implements Estimator, AutoCloseable {
         }
         sb.append("qubit[").append(nat.qubitCount()).append("] q;\n");
         for (Gate g : nat.gates()) {
+            int[] q = g.qubits();
+            if (ecr && g.kind() == io.qmoe.circuit.GateKind.CX) {
+                sb.append("x q[").append(q[0]).append("];\necr q[").append(q[0]).append("], q[").append(q[1])
+                        .append("];\nrz(pi/2) q[").append(q[0]).append("];\nsx q[").append(q[1]).append("];\n");
+                continue;
+            }
             sb.append(g.kind().qasmName());
             if (g.angle() != null) {
                 sb.append('(').append(renamed(g.angle(), rename)).append(')');
             }
-            int[] q = g.qubits();
             for (int i = 0; i < q.length; i++) {
                 sb.append(i == 0 ? " q[" : ", q[").append(q[i]).append(']');
             }
@@ -347,11 +407,18 @@ public final class IbmRuntimeEstimator implements Estimator, AutoCloseable {
         return out;
     }
 
-    private static ObjectNode observableJson(PauliObservable o, int qubits) {
+    /** The observable as little-endian labels over {@code width} qubits, logical qubit i moved to finalPhysical[i]. */
+    private static ObjectNode observableJson(PauliObservable o, int qubits, int[] finalPhysical, int width) {
         ObjectNode obs = MAPPER.createObjectNode();
         for (PauliObservable.Term t : o.terms()) {
-            String label = t.pauli().toLabel(qubits);
-            obs.put(label, obs.path(label).asDouble(0) + t.coefficient());
+            String logical = t.pauli().toLabel(qubits);
+            char[] label = new char[width];
+            java.util.Arrays.fill(label, 'I');
+            for (int i = 0; i < qubits; i++) {
+                label[width - 1 - finalPhysical[i]] = logical.charAt(qubits - 1 - i);
+            }
+            String key = new String(label);
+            obs.put(key, obs.path(key).asDouble(0) + t.coefficient());
         }
         return obs;
     }

@@ -56,6 +56,21 @@ final class RetryingHttp {
         }
     }
 
+    /** The service answered with a status that is not retried. */
+    static final class StatusException extends RemoteJobException {
+        private static final long serialVersionUID = 1L;
+        private final int status;
+
+        StatusException(int status, String message) {
+            super(message);
+            this.status = status;
+        }
+
+        int status() {
+            return status;
+        }
+    }
+
     private static final Set<Integer> FORCE_LIST = Set.of(500, 502, 503, 504, 520, 521, 522, 524);
     private static final Set<Integer> RETRY_AFTER_STATUSES = Set.of(413, 429, 503);
 
@@ -146,7 +161,7 @@ final class RetryingHttp {
                 boolean retry = FORCE_LIST.contains(code)
                         || idempotent && retryAfter.isPresent() && RETRY_AFTER_STATUSES.contains(code);
                 if (!retry) {
-                    throw new RemoteJobException(what + " failed: " + lastProblem);
+                    throw new StatusException(code, what + " failed: " + lastProblem);
                 }
                 if (retryAfter.isPresent()) {
                     wait = retryAfter.get();
