@@ -22,10 +22,12 @@ import java.util.concurrent.TimeoutException;
  * <ul>
  * <li>the statuses 500, 502, 503, 504, 520, 521, 522 and 524 are retried for every method (the service guarantees
  *     that re-posting after these is safe);</li>
- * <li>429, 413 and 503 with a {@code Retry-After} header are retried for GET only;</li>
+ * <li>429, 413 and 503 with a {@code Retry-After} header are retried for idempotent requests only (GET, PATCH and
+ *     the IAM token exchange);</li>
  * <li>a connection that could not be opened is retried for every method (nothing was sent); a read timeout or a
- *     connection dropped after the request went out is retried for GET, while for POST it ends in
- *     {@link OutcomeUnknownException}, so the caller can find out whether the server acted on it;</li>
+ *     connection dropped after the request went out is retried for idempotent requests, while for a job or session
+ *     POST it ends in {@link OutcomeUnknownException}, so the caller can find out whether the server acted on
+ *     it;</li>
  * <li>a 401 is answered once by fresh credentials ({@link Credentials#invalidate()}), then fails;</li>
  * <li>every other status fails at once.</li>
  * </ul>
@@ -94,22 +96,22 @@ final class RetryingHttp {
 
     /** GET {@code base + path} as JSON. */
     String get(String path, Credentials auth, String what) {
-        return send(service(path), "GET", null, "application/json", auth, what);
+        return send(service(path), "GET", null, "application/json", auth, true, what);
     }
 
     /** POST a JSON body to {@code base + path}; may end in {@link OutcomeUnknownException}. */
     String post(String path, String json, Credentials auth, String what) {
-        return send(service(path), "POST", json, "application/json", auth, what);
+        return send(service(path), "POST", json, "application/json", auth, false, what);
     }
 
     /** PATCH a JSON body to {@code base + path}. */
     String patch(String path, String json, Credentials auth, String what) {
-        return send(service(path), "PATCH", json, "application/json", auth, what);
+        return send(service(path), "PATCH", json, "application/json", auth, true, what);
     }
 
-    /** POST a form to an absolute URL without credentials (the IAM token exchange). */
+    /** POST a form to an absolute URL without credentials (the IAM token exchange: safe to repeat). */
     String postForm(URI url, String form, String what) {
-        return send(url, "POST", form, "application/x-www-form-urlencoded", null, what);
+        return send(url, "POST", form, "application/x-www-form-urlencoded", null, true, what);
     }
 
     private URI service(String path) {
@@ -134,8 +136,8 @@ final class RetryingHttp {
         return b.build();
     }
 
-    private String send(URI uri, String method, String body, String contentType, Credentials auth, String what) {
-        boolean idempotent = !method.equals("POST");
+    private String send(URI uri, String method, String body, String contentType, Credentials auth,
+                        boolean idempotent, String what) {
         boolean refreshed = false;
         String lastProblem = "";
         for (int attempt = 1; attempt <= config.maxAttempts(); attempt++) {

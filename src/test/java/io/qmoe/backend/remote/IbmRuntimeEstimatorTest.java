@@ -55,7 +55,7 @@ class IbmRuntimeEstimatorTest {
         return IbmRuntimeConfig.fromEnvironment("fake_backend", Map.of("QMOE_IBM_URL", server.url().toString(),
                 "QMOE_IBM_IAM_URL", server.iamUrl().toString(), "QMOE_IBM_INSTANCE", "crn:test",
                 "QMOE_IBM_PRECISION", "0.01", "QMOE_IBM_INSECURE_LOOPBACK", "1"))
-                .withTiming(Duration.ofMillis(800), Duration.ofMillis(1), Duration.ofMillis(4), Duration.ofMillis(400),
+                .withTiming(Duration.ofMillis(1000), Duration.ofMillis(1), Duration.ofMillis(4), Duration.ofMillis(400),
                         4, Duration.ofMillis(2), Duration.ofMillis(20));
     }
 

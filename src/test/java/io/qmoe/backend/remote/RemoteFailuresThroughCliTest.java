@@ -52,7 +52,7 @@ class RemoteFailuresThroughCliTest {
     private static Map<String, String> env(FakeRuntimeServer server) {
         Map<String, String> env = new HashMap<>(Map.of("QMOE_IBM_URL", server.url().toString(), "QMOE_IBM_IAM_URL",
                 server.iamUrl().toString(), "QMOE_IBM_TOKEN", FakeRuntimeServer.TOKEN, "QMOE_IBM_INSECURE_LOOPBACK",
-                "1", "CI", "true", "QMOE_IBM_TIMEOUT_SECONDS", "0.3", "QMOE_IBM_RETRY_AFTER_CAP_SECONDS", "0.05",
+                "1", "CI", "true", "QMOE_IBM_TIMEOUT_SECONDS", "0.5", "QMOE_IBM_RETRY_AFTER_CAP_SECONDS", "0.05",
                 "QMOE_IBM_RETRY_BASE_SECONDS", "0.01", "QMOE_IBM_POLL_SECONDS", "0.01"));
         return env;
     }
@@ -86,7 +86,7 @@ class RemoteFailuresThroughCliTest {
         Map<FakeRuntimeServer.Fault, String> cases = new java.util.LinkedHashMap<>();
         cases.put(FakeRuntimeServer.Fault.HUGE_RETRY_AFTER, "failed after 6 attempts: HTTP 503");
         cases.put(FakeRuntimeServer.Fault.NEGATIVE_RETRY_AFTER, "failed after 6 attempts: HTTP 503");
-        cases.put(FakeRuntimeServer.Fault.TRICKLE, "no whole answer within 300 ms");
+        cases.put(FakeRuntimeServer.Fault.TRICKLE, "no whole answer within 500 ms");
         cases.put(FakeRuntimeServer.Fault.ECHO_TOKEN_FAILED, "failed: bad credentials key=****");
         for (var c : cases.entrySet()) {
             try (FakeRuntimeServer server = new FakeRuntimeServer()) {
