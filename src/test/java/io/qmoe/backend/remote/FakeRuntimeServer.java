@@ -39,7 +39,8 @@ import java.util.zip.Deflater;
 final class FakeRuntimeServer implements AutoCloseable {
     enum Fault { NONE, RATE_LIMIT, SERVER_ERRORS, DROP, SLOW, MALFORMED, PARTIAL, NOT_A_NUMBER, FAILED, CANCELLED,
         NEVER_FINISHES, NO_ID, DROP_AFTER_ACCEPT, HUGE_RETRY_AFTER, NEGATIVE_RETRY_AFTER, GARBAGE_RETRY_AFTER,
-        TRICKLE, ECHO_TOKEN_FAILED, ECHO_TOKEN_ERROR, OUT_OF_BOUND, NEGATIVE_STD, NO_STDS, NAN_STD, REJECT_TOKENS }
+        TRICKLE, ECHO_TOKEN_FAILED, ECHO_TOKEN_ERROR, OUT_OF_BOUND, NEGATIVE_STD, NO_STDS, NAN_STD, REJECT_TOKENS,
+        RATE_LIMIT_POST }
 
     /** How results are encoded. */
     enum ResultFormat { PLAIN, WRAPPED_LIST, WRAPPED_NPY }
@@ -66,6 +67,8 @@ final class FakeRuntimeServer implements AutoCloseable {
     volatile int pollsBeforeDone = 2;
     volatile long tokenLifeSeconds = 3600;
     volatile ResultFormat format = ResultFormat.PLAIN;
+    /** While set, listing jobs by tag answers 500 (whatever the fault). */
+    volatile boolean listFails;
     /** Device configuration answered at /v1/backends/NAME/configuration (null: 404). */
     volatile String configuration;
     private final Map<String, AtomicInteger> polls = new ConcurrentHashMap<>();
@@ -159,6 +162,11 @@ final class FakeRuntimeServer implements AutoCloseable {
                 send(ex, 429, "{\"errors\":[{\"message\":\"too many requests\"}]}");
                 return;
             }
+            if (method.equals("POST") && inject(Fault.RATE_LIMIT_POST)) {
+                ex.getResponseHeaders().add("Retry-After", "0.01");
+                send(ex, 429, "{\"errors\":[{\"message\":\"too many jobs\"}]}");
+                return;
+            }
             if (inject(Fault.SERVER_ERRORS)) {
                 send(ex, 503, "{\"errors\":[{\"message\":\"busy\"}]}");
                 return;
@@ -240,6 +248,10 @@ final class FakeRuntimeServer implements AutoCloseable {
     }
 
     private void list(HttpExchange ex) throws IOException {
+        if (listFails) {
+            send(ex, 500, "{\"errors\":[{\"message\":\"list unavailable\"}]}");
+            return;
+        }
         String query = ex.getRequestURI().getRawQuery();
         String tag = null;
         for (String kv : query == null ? new String[0] : query.split("&")) {

@@ -148,6 +148,29 @@ class RemoteServiceContractTest {
     }
 
     @Test
+    void aRunStoppedWhileItsJobWasBeingCreatedFindsTheJobByTagWhenResumed() {
+        Path journal = dir.resolve("jobs.json");
+        server.fault = FakeRuntimeServer.Fault.DROP_AFTER_ACCEPT;
+        server.listFails = true; // the first run cannot find out whether its job exists, and stops
+        failure(() -> estimator("none", new JobJournal(journal)).values(circuit, observable, bindings));
+        assertThat(server.jobs).hasSize(1);
+        server.fault = FakeRuntimeServer.Fault.NONE;
+        server.listFails = false;
+        matchesExact(circuit, estimator("none", new JobJournal(journal)).values(circuit, observable, bindings));
+        assertThat(server.jobs).hasSize(1);
+        assertThat(server.posts.get()).isEqualTo(1);
+    }
+
+    @Test
+    void aRateLimitedJobCreationIsNotRepeatedAsTheOfficialClientDoesNot() {
+        server.fault = FakeRuntimeServer.Fault.RATE_LIMIT_POST;
+        server.faultsLeft = 100;
+        String m = failure(() -> estimator("none", null).values(circuit, observable, bindings));
+        assertThat(m).isEqualTo("submitting the job failed: HTTP 429: {\"errors\":[{\"message\":\"too many jobs\"}]}");
+        assertThat(server.faultsLeft).isEqualTo(99);
+    }
+
+    @Test
     void aRunsJobsShareOneSessionThatIsClosedAndJournalled() throws Exception {
         for (String mode : new String[] {"batch", "dedicated"}) {
             Path journal = dir.resolve(mode + ".json");
