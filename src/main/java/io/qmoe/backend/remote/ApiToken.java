@@ -26,7 +26,7 @@ public final class ApiToken {
         this.value = value;
     }
 
-    /** A token given directly (tests, or a caller that manages secrets itself); {@code origin} names its source. */
+    /** A token given directly (tests, or a caller that manages secrets itself); its characters are checked. */
     public static ApiToken of(String value) {
         return of(value, "the API token");
     }

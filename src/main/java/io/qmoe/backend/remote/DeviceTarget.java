@@ -18,7 +18,7 @@ import java.util.Set;
  * @param directed  {@code directed[a][b]}: the two-qubit gate may act with {@code a} first and {@code b} second;
  *                  null for all-to-all connectivity in both directions (no routing)
  */
-public record DeviceTarget(String name, int qubits, TwoQubitGate twoQubit, boolean[][] directed) {
+record DeviceTarget(String name, int qubits, TwoQubitGate twoQubit, boolean[][] directed) {
     /** The native entangling gates qmoe can target. */
     public enum TwoQubitGate {
         /** Controlled-Z (Heron); symmetric. */
