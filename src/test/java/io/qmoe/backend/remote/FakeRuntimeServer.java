@@ -66,6 +66,8 @@ final class FakeRuntimeServer implements AutoCloseable {
     volatile int faultsLeft = 1;
     volatile int pollsBeforeDone = 2;
     volatile long tokenLifeSeconds = 3600;
+    /** Answer the IAM exchange with {@code expiration} (epoch seconds) only, without {@code expires_in}. */
+    volatile boolean expirationOnly;
     volatile ResultFormat format = ResultFormat.PLAIN;
     /** While set, listing jobs by tag answers 500 (whatever the fault). */
     volatile boolean listFails;
@@ -132,8 +134,8 @@ final class FakeRuntimeServer implements AutoCloseable {
         validBearers.add(bearer);
         long now = System.currentTimeMillis() / 1000;
         send(ex, 200, "{\"access_token\":\"" + bearer + "\",\"refresh_token\":\"not_supported\",\"token_type\":"
-                + "\"Bearer\",\"expires_in\":" + tokenLifeSeconds + ",\"expiration\":" + (now + tokenLifeSeconds)
-                + "}");
+                + "\"Bearer\"," + (expirationOnly ? "" : "\"expires_in\":" + tokenLifeSeconds + ",")
+                + "\"expiration\":" + (now + tokenLifeSeconds) + "}");
     }
 
     /** The bearer tokens issued so far (for checks that none of them leaks). */

@@ -33,7 +33,7 @@ class RemoteServiceContractTest {
             .ry(0, "a").rx(1, "x + b").cx(0, 1).rz(1, "a*x").h(0).build();
     private final PauliObservable observable = PauliObservable.parse("0.5*Z0 + X0Y1 - 0.25*Z1");
     private final double[][] bindings = {{0.1, 0.2, 0.3}, {1.0, -2.0, 0.5}, {2.5, 0.7, -1.1}};
-    private final AtomicLong clock = new AtomicLong(1_000_000);
+    private final AtomicLong clock = new AtomicLong(System.currentTimeMillis());
     private final List<Duration> sleeps = new ArrayList<>();
 
     @TempDir
@@ -119,6 +119,21 @@ class RemoteServiceContractTest {
         server.revokeTokens(); // the service no longer takes it: one 401, one new token, success
         matchesExact(circuit, est.values(circuit, observable, bindings));
         assertThat(server.iamRequests.get()).isEqualTo(3);
+    }
+
+    @Test
+    void aTokenAnswerWithOnlyAnExpirationTimeIsRefreshedBeforeThatTime() {
+        server.tokenLifeSeconds = 100;
+        server.expirationOnly = true;
+        IbmRuntimeEstimator est = estimator();
+        est.values(circuit, observable, bindings);
+        // expiration is whole seconds, so the life is 99 to 100 s and the refresh due after 79.2 to 80 s
+        clock.addAndGet(79_000);
+        est.values(circuit, observable, bindings);
+        assertThat(server.iamRequests.get()).isEqualTo(1);
+        clock.addAndGet(2_000);
+        matchesExact(circuit, est.values(circuit, observable, bindings));
+        assertThat(server.iamRequests.get()).isEqualTo(2);
     }
 
     @Test
