@@ -116,30 +116,51 @@ public final class IbmRuntimeEstimator implements Estimator, AutoCloseable {
         ObjectNode obs = t.observable(observable, circuit.qubitCount());
         String fingerprint = fingerprint(qasm, obs, bindings);
         JobJournal.Entry known = journal == null ? null : journal.entryFor(fingerprint).orElse(null);
+        if (known != null && "failed".equals(known.state())) {
+            known = null; // a failed or cancelled job gives no result however often it is asked: submit anew
+        }
         String job = known == null ? null : known.job();
         if (job == null && known != null && known.tag() != null) {
             job = findByTag(known.tag());
         }
+        JobJournal.Entry entry;
         if (job == null) {
-            job = submit(fingerprint, qasm, obs, bindings);
+            entry = submit(fingerprint, qasm, obs, bindings);
+            job = entry.job();
+        } else {
+            entry = new JobJournal.Entry(job, "submitted", known.tag(), known.mode(), known.session());
         }
-        waitFor(job);
+        try {
+            waitFor(job);
+        } catch (JobFailedException e) {
+            record(fingerprint, entry, "failed");
+            throw e;
+        }
         Estimates result = EstimatorResultReader.read(parse(http.get("/v1/jobs/" + job + "/results", auth,
                 "fetching the results of job " + job), "results of job " + job), bindings.length,
                 observable.normBound(), job);
-        record(fingerprint, job, "completed", journal == null ? null
-                : journal.entryFor(fingerprint).map(JobJournal.Entry::tag).orElse(null));
+        record(fingerprint, entry, "completed");
         return result;
     }
 
-    private void record(String fingerprint, String job, String state, String tag) {
-        if (journal != null) {
-            journal.record(fingerprint, new JobJournal.Entry(job, state, tag,
-                    session == null ? "job" : config.sessionMode(), session));
+    /** A job the service reports as failed or cancelled. */
+    private static final class JobFailedException extends RemoteJobException {
+        private static final long serialVersionUID = 1L;
+
+        JobFailedException(String message) {
+            super(message);
         }
     }
 
-    private String submit(String fingerprint, String qasm, ObjectNode obs, double[][] bindings) {
+    private void record(String fingerprint, JobJournal.Entry entry, String state) {
+        if (journal != null) {
+            journal.record(fingerprint, new JobJournal.Entry(entry.job(), state, entry.tag(), entry.mode(),
+                    entry.session()));
+        }
+    }
+
+    /** Creates the job (once, see the class comment) and returns its journal entry. */
+    private JobJournal.Entry submit(String fingerprint, String qasm, ObjectNode obs, double[][] bindings) {
         String tag = "qmoe-" + UUID.randomUUID();
         ObjectNode body = MAPPER.createObjectNode();
         body.put("program_id", "estimator");
@@ -162,7 +183,9 @@ public final class IbmRuntimeEstimator implements Estimator, AutoCloseable {
             }
         }
         pub.add(config.precision());
-        record(fingerprint, null, "submitting", tag);
+        JobJournal.Entry entry = new JobJournal.Entry(null, "submitting", tag, s == null ? "job" : config.sessionMode(),
+                s);
+        record(fingerprint, entry, "submitting");
         String job = null;
         for (int attempt = 1; job == null; attempt++) {
             try {
@@ -177,8 +200,9 @@ public final class IbmRuntimeEstimator implements Estimator, AutoCloseable {
                 }
             }
         }
-        record(fingerprint, job, "submitted", tag);
-        return job;
+        entry = new JobJournal.Entry(job, "submitted", tag, entry.mode(), entry.session());
+        record(fingerprint, entry, "submitted");
+        return entry;
     }
 
     /** The id of the job created with {@code tag}, or null when the service has none. */
@@ -289,7 +313,7 @@ public final class IbmRuntimeEstimator implements Estimator, AutoCloseable {
                     String reason = s.path("state").path("reason").asText("");
                     String code = s.path("state").path("reason_code").asText(
                             s.path("state").path("reasonCode").asText(""));
-                    throw new RemoteJobException("job " + job + " " + status + (code.isBlank() ? "" : " (code "
+                    throw new JobFailedException("job " + job + " " + status + (code.isBlank() ? "" : " (code "
                             + secrets.scrub(code, 20) + ")") + (reason.isBlank() ? "" : ": "
                             + secrets.scrub(reason)));
                 case "queued":

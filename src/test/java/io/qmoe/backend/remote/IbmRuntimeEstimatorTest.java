@@ -162,6 +162,19 @@ class IbmRuntimeEstimatorTest {
     }
 
     @Test
+    void aFailedJobIsJournalledAsFailedAndSubmittedAnewWhenTheRunIsRepeated() throws Exception {
+        Path journalFile = dir.resolve("jobs.json");
+        server.fault = FakeRuntimeServer.Fault.FAILED;
+        assertThatThrownBy(() -> estimator(new JobJournal(journalFile)).values(circuit, observable, bindings))
+                .hasMessageContaining("job job-1 failed");
+        assertThat(Files.readString(journalFile)).contains("\"state\" : \"failed\"");
+        server.fault = FakeRuntimeServer.Fault.NONE;
+        matchesExact(estimator(new JobJournal(journalFile)).values(circuit, observable, bindings));
+        assertThat(server.posts.get()).isEqualTo(2);
+        assertThat(Files.readString(journalFile)).contains("job-2").contains("\"state\" : \"completed\"");
+    }
+
+    @Test
     void aTrainingRunThroughTheServiceMatchesTheSimulator() {
         IbmRuntimeEstimator remote = estimator(null);
         Expert viaRemote = new Expert(circuit, observable, remote, new ParameterShiftGradient(remote));
