@@ -216,15 +216,18 @@ public final class IbmRuntimeEstimator implements Estimator, AutoCloseable {
         return id(jobs.get(0), "the job tagged " + tag + " has no id");
     }
 
-    /** The checked id field of a service answer (letters, digits, '_', '.', '-'; at most 128). */
+    /**
+     * The checked id field of a service answer (letters, digits, '_', '.', '-'; at most 128; no secret in it, since
+     * ids go into messages and the journal).
+     */
     private String id(JsonNode node, String missing) {
         JsonNode id = node.get("id");
         if (id == null || !id.isTextual()) {
             throw new RemoteJobException(missing);
         }
-        if (!ID.matcher(id.asText()).matches()) {
+        if (!ID.matcher(id.asText()).matches() || !secrets.scrub(id.asText(), 200).equals(id.asText())) {
             throw new RemoteJobException("the service returned an id that is not of letters, digits, '_', '.' "
-                    + "and '-'");
+                    + "and '-', or that holds a credential");
         }
         return id.asText();
     }
