@@ -31,14 +31,18 @@ final class Backends {
      */
     static Estimator estimator(String spec, int threads, long seed, Path journal) {
         Devices.Settings settings = new Devices.Settings(threads, seed, journal, System.getenv());
+        Estimator estimator;
         try {
-            return Devices.open(spec, settings);
+            estimator = Devices.open(spec, settings);
         } catch (IllegalArgumentException e) {
             if (spec.strip().toLowerCase(Locale.ROOT).startsWith("ibm-runtime:")) {
                 throw e;
             }
             throw new UserInputException("--backend " + e.getMessage());
         }
+        // a remote run's session stops accepting jobs when the command ends, however it ends
+        Runtime.getRuntime().addShutdownHook(new Thread(estimator::close, "qmoe-close-backend"));
+        return estimator;
     }
 
     /** The gradient method named by {@code name} (null: the backend's best). */

@@ -12,8 +12,9 @@ import io.qmoe.circuit.ParametricCircuit;
  * z, s, sdg, t, tdg, p = rz; y = x·rz(π); sxdg = x·sx; rx(θ) = h·rz(θ)·h; ry(θ) = s·rx(θ)·sdg; cz = h_t·cx·h_t;
  * cy = sdg_t·cx·s_t; swap = three cx; crz(φ) = rz(φ/2)_t·cx·rz(−φ/2)_t·cx; cry likewise with ry; crx = h_t·crz·h_t;
  * cp(λ) = rz(λ/2)_c·crz(λ); rzz = cx·rz_b·cx; rxx = (h⊗h)·rzz·(h⊗h); ryy = (s⊗s)·rxx·(sdg⊗sdg).
- * With {@code cz} as the entangler every cx becomes h_t·cz·h_t (and h = rz·sx·rz). ECR-based devices are not
- * covered. Qubit routing (connectivity) is not done: two-qubit gates stay on the qubits the circuit names.
+ * With {@code cz} as the entangler every cx becomes h_t·cz·h_t (and h = rz·sx·rz). ECR devices are served by
+ * decomposing to cx and writing each cx with one ecr when the program is emitted ({@link IbmRuntimeEstimator});
+ * placement on the device's coupling map and SWAP routing are {@link CouplingRouter}'s.
  */
 public final class NativeGateDecomposer {
     private static final AngleExpression HALF_PI = AngleExpression.constant(Math.PI / 2);

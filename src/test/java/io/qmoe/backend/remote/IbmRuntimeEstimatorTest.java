@@ -19,7 +19,6 @@ import io.qmoe.mixture.Tasks;
 import io.qmoe.mixture.TimeGrid;
 import io.qmoe.mixture.TrainingObserver;
 import io.qmoe.testing.RandomCircuits;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -53,14 +52,16 @@ class IbmRuntimeEstimatorTest {
     }
 
     private IbmRuntimeConfig config() {
-        return new IbmRuntimeConfig(server.url(), "fake_backend", "crn:test", "2025-05-01", 0.01,
-                Duration.ofMillis(800), Duration.ofMillis(1), Duration.ofMillis(4), Duration.ofMillis(400), 4,
-                Duration.ofMillis(2), true, NativeGateDecomposer.Entangler.CZ);
+        return IbmRuntimeConfig.fromEnvironment("fake_backend", Map.of("QMOE_IBM_URL", server.url().toString(),
+                "QMOE_IBM_IAM_URL", server.iamUrl().toString(), "QMOE_IBM_INSTANCE", "crn:test",
+                "QMOE_IBM_PRECISION", "0.01", "QMOE_IBM_INSECURE_LOOPBACK", "1"))
+                .withTiming(Duration.ofMillis(1000), Duration.ofMillis(1), Duration.ofMillis(4), Duration.ofMillis(400),
+                        4, Duration.ofMillis(2), Duration.ofMillis(20));
     }
 
     private IbmRuntimeEstimator estimator(JobJournal journal) {
         return new IbmRuntimeEstimator(config(), ApiToken.of(FakeRuntimeServer.TOKEN), journal,
-                d -> Thread.sleep(d.toMillis()));
+                d -> Thread.sleep(d.toMillis()), System::currentTimeMillis);
     }
 
     private void matchesExact(double[] values) {
@@ -113,7 +114,7 @@ class IbmRuntimeEstimatorTest {
         server.faultsLeft = 100;
         assertThatThrownBy(() -> estimator(null).values(circuit, observable, bindings))
                 .isInstanceOf(RemoteJobException.class)
-                .hasMessageContaining("submitting the job failed after 4 attempts: HTTP 503");
+                .hasMessageContaining("failed after 4 attempts: HTTP 503");
     }
 
     @Test
@@ -142,8 +143,9 @@ class IbmRuntimeEstimatorTest {
     @Test
     void wrongTokenIsAClearErrorWithoutTheToken() {
         IbmRuntimeEstimator est = new IbmRuntimeEstimator(config(), ApiToken.of("wrong-token-123"), null,
-                d -> { });
-        assertThatThrownBy(() -> est.values(circuit, observable, bindings)).hasMessageContaining("HTTP 401")
+                d -> { }, System::currentTimeMillis);
+        assertThatThrownBy(() -> est.values(circuit, observable, bindings))
+                .hasMessageContaining("exchanging the API key for an IAM token").hasMessageContaining("HTTP 400")
                 .hasMessageNotContaining("wrong-token-123");
     }
 
@@ -157,6 +159,19 @@ class IbmRuntimeEstimatorTest {
         assertThat(again).isEqualTo(first);
         String journal = Files.readString(journalFile);
         assertThat(journal).contains("job-1").doesNotContain(FakeRuntimeServer.TOKEN);
+    }
+
+    @Test
+    void aFailedJobIsJournalledAsFailedAndSubmittedAnewWhenTheRunIsRepeated() throws Exception {
+        Path journalFile = dir.resolve("jobs.json");
+        server.fault = FakeRuntimeServer.Fault.FAILED;
+        assertThatThrownBy(() -> estimator(new JobJournal(journalFile)).values(circuit, observable, bindings))
+                .hasMessageContaining("job job-1 failed");
+        assertThat(Files.readString(journalFile)).contains("\"state\" : \"failed\"");
+        server.fault = FakeRuntimeServer.Fault.NONE;
+        matchesExact(estimator(new JobJournal(journalFile)).values(circuit, observable, bindings));
+        assertThat(server.posts.get()).isEqualTo(2);
+        assertThat(Files.readString(journalFile)).contains("job-2").contains("\"state\" : \"completed\"");
     }
 
     @Test
@@ -188,14 +203,14 @@ class IbmRuntimeEstimatorTest {
         Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
         assertThatThrownBy(() -> ApiToken.fromFile(file)).hasMessageContaining("chmod 600");
         Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-        assertThat(ApiToken.fromFile(file).bearer()).isEqualTo("Bearer from-file");
+        assertThat(ApiToken.fromFile(file).value()).isEqualTo("from-file");
         assertThatThrownBy(() -> ApiToken.fromEnvironment(Map.of(), "T", "F")).hasMessageContaining("set T or F");
-        assertThatThrownBy(() -> new IbmRuntimeConfig(URI.create("http://example.com/api"), "b", "", "v", 0.01,
-                Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofSeconds(1), 1,
-                Duration.ofSeconds(1), true, NativeGateDecomposer.Entangler.CZ)).hasMessageContaining("plain HTTP");
-        assertThatThrownBy(() -> new IbmRuntimeConfig(server.url(), "b", "", "v", 0.01, Duration.ofSeconds(1),
-                Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofSeconds(1), 1, Duration.ofSeconds(1), false,
-                NativeGateDecomposer.Entangler.CZ))
-                .hasMessageContaining("plain HTTP");
+        assertThatThrownBy(() -> IbmRuntimeConfig.fromEnvironment("b", Map.of("QMOE_IBM_URL",
+                "http://example.com/api", "QMOE_IBM_INSECURE_LOOPBACK", "1"))).hasMessageContaining("plain HTTP");
+        assertThatThrownBy(() -> IbmRuntimeConfig.fromEnvironment("b", Map.of("QMOE_IBM_URL",
+                server.url().toString()))).hasMessageContaining("plain HTTP");
+        assertThatThrownBy(() -> IbmRuntimeConfig.fromEnvironment("b", Map.of("QMOE_IBM_URL",
+                server.url().toString(), "QMOE_IBM_IAM_URL", "http://example.com/identity/token",
+                "QMOE_IBM_INSECURE_LOOPBACK", "1"))).hasMessageContaining("plain HTTP");
     }
 }

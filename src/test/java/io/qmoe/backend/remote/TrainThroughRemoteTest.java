@@ -45,8 +45,9 @@ class TrainThroughRemoteTest {
         Files.writeString(circuit, CIRCUIT);
         try (FakeRuntimeServer server = new FakeRuntimeServer()) {
             server.pollsBeforeDone = 0;
-            Map<String, String> env = Map.of("QMOE_IBM_URL", server.url().toString(), "QMOE_IBM_TOKEN",
-                    FakeRuntimeServer.TOKEN, "QMOE_IBM_INSECURE_LOOPBACK", "1", "CI", "true");
+            Map<String, String> env = Map.of("QMOE_IBM_URL", server.url().toString(), "QMOE_IBM_IAM_URL",
+                    server.iamUrl().toString(), "QMOE_IBM_TOKEN", FakeRuntimeServer.TOKEN,
+                    "QMOE_IBM_INSECURE_LOOPBACK", "1", "CI", "true");
             String[] common = {"train", "--circuit", circuit.toString(), "--experts", "4", "--task", "teacher:3",
                     "--time", "0.2", "--dt", "0.1", "--gradient", "parameter-shift", "--quiet"};
             Run remote = qmoe(env, concat(common, "--backend", "ibm-runtime:fake_device", "--out",
@@ -69,13 +70,20 @@ class TrainThroughRemoteTest {
             assertThat(server.posts.get()).isEqualTo(10);
             assertThat(dir.resolve("remote/jobs.json")).exists();
             assertThat(remote.output()).doesNotContain(FakeRuntimeServer.TOKEN);
+            // one batch session for the whole run, closed when the command ended
+            assertThat(server.sessionModes).containsOnlyKeys("session-1").containsValue("batch");
+            assertThat(server.jobSessions.values()).containsOnly("session-1");
+            assertThat(server.closedSessions).containsExactly("session-1");
+            assertThat(Files.readString(dir.resolve("remote/jobs.json"))).contains("\"mode\" : \"batch\"")
+                    .contains("\"session\" : \"session-1\"");
             try (Stream<Path> files = Files.walk(dir.resolve("remote"))) {
                 for (Path f : files.filter(Files::isRegularFile).toList()) {
                     assertThat(Files.readString(f, java.nio.charset.StandardCharsets.ISO_8859_1)).as(f.toString())
                             .doesNotContain(FakeRuntimeServer.TOKEN);
                 }
             }
-            Run insecure = qmoe(Map.of("QMOE_IBM_URL", server.url().toString(), "QMOE_IBM_TOKEN", "x", "CI", "true"),
+            Run insecure = qmoe(Map.of("QMOE_IBM_URL", server.url().toString(), "QMOE_IBM_IAM_URL",
+                    server.iamUrl().toString(), "QMOE_IBM_TOKEN", "x", "CI", "true"),
                     concat(common, "--backend", "ibm-runtime:fake_device", "--out", dir.resolve("x").toString()));
             assertThat(insecure.code()).isEqualTo(2);
             assertThat(insecure.output()).contains("plain HTTP").doesNotContain("Exception");
