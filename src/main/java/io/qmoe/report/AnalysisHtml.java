@@ -11,7 +11,7 @@ final class AnalysisHtml {
     private AnalysisHtml() {
     }
 
-    static String render(AnalysisResult r, ObjectNode context, List<String> files) {
+    static String render(AnalysisResult r, ObjectNode context, List<String> files, java.nio.file.Path dir) {
         StringBuilder h = new StringBuilder();
         h.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>qmoe mean-field analysis"
                 + "</title>\n<style>body{font-family:sans-serif;max-width:980px;margin:2em auto;line-height:1.45}"
@@ -75,31 +75,64 @@ final class AnalysisHtml {
                             + "the same &mu;<sub>t</sub>; the gap shrinks as the grid and the population grow.</p>\n",
                     r.grid().cells(), r.grid().maxResidualGap(), r.grid().massError(), r.grid().minDensity()));
         }
-        section(h, files, "loss_vs_time.png", "Loss against time",
+        section(h, files, dir, "loss_vs_time.png", "Loss against time",
                 "The training loss of one mixture per N and of the reference population. In the mean-field scaling "
                         + "all curves approach the reference curve as N grows: the loss of a large mixture is a "
                         + "deterministic function of time.");
-        section(h, files, "rate_coupling.png", "Coupling distance against N",
+        section(h, files, dir, "rate_coupling.png", "Coupling distance against N",
                 "D<sub>N</sub>(t) is the root-mean-square torus distance between each expert and its twin in the "
                         + "nonlinear process, started at the same angle but driven by the reference residuals. It "
                         + "measures propagation of chaos without any sampling error; its slope should be close to "
                         + "-1/2.");
-        section(h, files, "rate_prediction_gap.png", "Prediction gap against N",
+        section(h, files, dir, "rate_prediction_gap.png", "Prediction gap against N",
                 "G<sub>N</sub>(t) is the root-mean-square difference between the mixture's predictions and the "
                         + "reference predictions on the data. Its slope should be close to -1/2 as well.");
-        section(h, files, "rate_wasserstein.png", "Wasserstein distance against N",
+        section(h, files, dir, "rate_wasserstein.png", "Wasserstein distance against N",
                 "Exact W<sub>2</sub> (optimal transport with the torus distance) between the N-expert cloud and "
                         + "the whole reference cloud. It is dominated by the sampling error of N points, drawn as "
                         + "the sampling part W<sub>2</sub>(twins, reference): plotted alone it shows the "
                         + "empirical-measure rate in d, not the dynamics.");
-        section(h, files, "rate_displacement.png", "How far the angles move",
+        section(h, files, dir, "rate_mmd.png", "Kernel distance against N",
+                "MMD(&mu;<sub>N</sub>(t), &mu;<sub>t</sub>) with the von Mises product kernel (bandwidth "
+                        + "1/&radic;&kappa; radians; &kappa; in summary.json) against the whole reference. Unlike "
+                        + "W<sub>2</sub> it converges like N<sup>-1/2</sup> in every dimension, so it shows the "
+                        + "dynamics even for d &ge; 3. Its sampling part is MMD(twins, reference); "
+                        + "MMD(&mu;<sub>N</sub>(t), &mu;<sub>N</sub>(0)) (distances.csv, mmd_motion) shows how far "
+                        + "the cloud has moved, and MMD to the uniform law (mmd_uniform, closed form) its departure "
+                        + "from the start.");
+        section(h, files, dir, "constants_coupling.png", "Constants in time: coupling",
+                "&radic;N&middot;D<sub>N</sub>(t) against t for every N, with the 95 % bootstrap band: the curves "
+                        + "collapse when the rate is N<sup>-1/2</sup>. Gronwall's bound allows the constant to grow "
+                        + "like e<sup>Ct</sup>; summary.json (constants_in_time) gives the early growth rate of "
+                        + "log(&radic;N&middot;D<sub>N</sub>), whether it saturates and at which level.");
+        section(h, files, dir, "constants_prediction_gap.png", "Constants in time: prediction gap",
+                "&radic;N&middot;G<sub>N</sub>(t) likewise.");
+        section(h, files, dir, "fluctuation_variance.png", "Fluctuations: variance against N",
+                "Z<sub>a</sub> = &radic;N (f<sub>N</sub>(x<sub>a</sub>) - F(x<sub>a</sub>)) across seeds: the "
+                        + "central limit theorem of the mixture says its law converges to a centred Gaussian whose "
+                        + "covariance does not depend on N, so this curve is flat when the CLT scaling is right. "
+                        + "Moments (mean, variance, skewness, excess kurtosis) and an Anderson-Darling test of the "
+                        + "data mean of Z per N and time are in summary.json (fluctuations), with the covariance "
+                        + "matrix across data points; every Z is in fluctuations.csv. Moments need many seeds: "
+                        + "the number behind each figure is given beside it.");
+        section(h, files, dir, "fluctuation_qq.png", "Fluctuations: normal Q-Q plot",
+                "The data mean of Z at the largest N and the last time, standardised, against normal quantiles: "
+                        + "points on the diagonal when the fluctuations are Gaussian.");
+        section(h, files, dir, "ntk_drift.png", "Tangent kernel drift",
+                "K<sub>t</sub>(x<sub>a</sub>, x<sub>b</sub>) = &int; &nabla;f(&theta;, x<sub>a</sub>)&middot;"
+                        + "&nabla;f(&theta;, x<sub>b</sub>) d&mu;<sub>t</sub>, of the reference (the mean-field limit) "
+                        + "and of each mixture. In the mean-field scaling it moves by O(1) whatever N is (features "
+                        + "are learned; rate fit ntk_drift with slope 0); with --scaling lazy it freezes, shrinking "
+                        + "like N<sup>-1/2</sup>. The reference's spectrum at each time is in summary.json.");
+        section(h, files, dir, "rate_displacement.png", "How far the angles move",
                 "Root-mean-square distance of the angles from their initial values. In the mean-field scaling "
                         + "it stays of order one for every N (the features are learned); in the lazy 1/sqrt(N) "
                         + "scaling it decays like N<sup>-1/2</sup> (the angles barely move).");
-        section(h, files, "densities.png", "Angle densities",
-                "Histograms of the first two angles (heat maps on the torus; a histogram when d = 1) at the "
-                        + "snapshot times, for the smallest N, the largest N and the reference. The large mixture "
-                        + "looks like the reference; the small one is a noisy version of it.");
+        section(h, files, dir, "densities.png", "Angle densities",
+                "Histograms of the first two angles (heat maps on the torus [0, 2&pi;)<sup>2</sup>, one colour scale "
+                        + "for all panels; a histogram when d = 1) at the transport times, for the smallest N, the "
+                        + "largest N and the reference. The large mixture looks like the reference; the small one "
+                        + "is a noisy version of it.");
         h.append("<h2>Files</h2><ul>");
         for (String f : files) {
             h.append("<li><a href=\"").append(esc(f)).append("\">").append(esc(f)).append("</a></li>");
@@ -108,12 +141,25 @@ final class AnalysisHtml {
         return h.toString();
     }
 
-    private static void section(StringBuilder h, List<String> files, String file, String title, String text) {
+    private static void section(StringBuilder h, List<String> files, java.nio.file.Path dir, String file, String title,
+                                String text) {
         if (!files.contains(file)) {
             return;
         }
-        h.append("<h2>").append(title).append("</h2>\n<p>").append(text).append("</p>\n<img src=\"").append(file)
-                .append("\" alt=\"").append(title).append("\">\n");
+        h.append("<h2>").append(title).append("</h2>\n<p>").append(text).append("</p>\n<img src=\"")
+                .append(dataUri(dir, file)).append("\" alt=\"").append(title).append("\"><br>\n<small><a href=\"")
+                .append(file).append("\">").append(file).append("</a> &middot; <a href=\"")
+                .append(file.replace(".png", ".svg")).append("\">SVG</a></small>\n");
+    }
+
+    /** The PNG as a data URI, so the report is one self-contained file that can be mailed. */
+    private static String dataUri(java.nio.file.Path dir, String file) {
+        try {
+            byte[] png = java.nio.file.Files.readAllBytes(dir.resolve(file));
+            return "data:image/png;base64," + java.util.Base64.getEncoder().encodeToString(png);
+        } catch (java.io.IOException e) {
+            return file;
+        }
     }
 
     static String esc(String s) {

@@ -33,7 +33,21 @@ final class AnalysisPlots {
             files.add(rate(r, dir, Quantity.PREDICTION_GAP, "prediction gap G_N(t)"));
             if (r.transportTimes().length > 0) {
                 files.add(rate(r, dir, Quantity.WASSERSTEIN, "W_2(mu_N(t), mu_t)"));
+                files.add(rate(r, dir, Quantity.KERNEL_DISTANCE, "MMD(mu_N(t), mu_t)"));
             }
+            for (String q : new String[] {"coupling", "prediction_gap"}) {
+                String f = constants(r, dir, q);
+                if (f != null) {
+                    files.add(f);
+                }
+            }
+            if (!r.fluctuations().isEmpty()) {
+                files.add(fluctuationVariance(r, dir));
+                files.add(fluctuationQq(r, dir));
+            }
+        }
+        if (r.transportTimes().length > 1) {
+            files.add(kernelDrift(r, dir));
         }
         files.add(rate(r, dir, Quantity.DISPLACEMENT, "displacement from theta(0)"));
         if (r.transportTimes().length > 0) {
@@ -48,9 +62,11 @@ final class AnalysisPlots {
             series.add(new Plots.Series("reference (" + r.reference().size() + ")", r.times(),
                     r.reference().losses(), false));
         }
+        int[] sizes = r.config().experts();
         for (Sample s : r.samples()) {
             if (s.seedIndex() == 0) {
-                series.add(new Plots.Series("N = " + s.experts(), r.times(), s.lossHistory(), false));
+                series.add(new Plots.Series("N = " + s.experts(), r.times(), s.lossHistory(), false,
+                        Plots.sequential(Arrays.binarySearch(sizes, s.experts()), sizes.length)));
             }
         }
         Plots.savePng(Plots.chart("Training loss", "t (mean-field time)", "loss", false, true, series),
@@ -103,6 +119,116 @@ final class AnalysisPlots {
         return "rate_" + name + ".png";
     }
 
+    /**
+     * √N·q(t) against t for every N on one figure, with the 95 % bootstrap band as thin lines: the curves collapse
+     * when the rate is N^-1/2, and their shape shows whether the constant grows like e^{Ct} or saturates.
+     */
+    private static String constants(AnalysisResult r, Path dir, String quantity) {
+        List<Plots.Series> series = new ArrayList<>();
+        int[] sizes = r.config().experts();
+        for (var k : r.constants()) {
+            if (!k.quantity().equals(quantity)) {
+                continue;
+            }
+            java.awt.Color c = Plots.sequential(Arrays.binarySearch(sizes, k.experts()), sizes.length);
+            double[] mean = k.scaled().stream().mapToDouble(i -> i.estimate()).toArray();
+            series.add(new Plots.Series("N = " + k.experts(), k.times(), mean, false, c));
+            series.add(new Plots.Series("N = " + k.experts() + " 95% low", k.times(),
+                    k.scaled().stream().mapToDouble(i -> i.lo()).toArray(), false, c, false));
+            series.add(new Plots.Series("N = " + k.experts() + " 95% high", k.times(),
+                    k.scaled().stream().mapToDouble(i -> i.hi()).toArray(), false, c, false));
+        }
+        if (series.isEmpty()) {
+            return null;
+        }
+        String name = "constants_" + quantity + ".png";
+        String label = quantity.equals("coupling") ? "sqrt(N) D_N(t)" : "sqrt(N) G_N(t)";
+        Plots.savePng(Plots.chart(label + " against time, dashed: 95% band (collapse = rate N^-1/2)",
+                "t (mean-field time)", label,
+                false, true, series), dir.resolve(name));
+        return name;
+    }
+
+    /** The mean variance of Z_a = sqrt(N)(f_N − F) against N at the last time: flat when the CLT scaling holds. */
+    private static String fluctuationVariance(AnalysisResult r, Path dir) {
+        double last = r.snapshotTimes()[r.snapshotTimes().length - 1];
+        List<Double> n = new ArrayList<>();
+        List<Double> v = new ArrayList<>();
+        for (var f : r.fluctuations()) {
+            if (f.time() == last) {
+                n.add((double) f.experts());
+                v.add(f.traceVariance());
+            }
+        }
+        double[] x = n.stream().mapToDouble(Double::doubleValue).toArray();
+        double[] y = v.stream().mapToDouble(Double::doubleValue).toArray();
+        List<Plots.Series> series = List.of(new Plots.Series("tr Cov(Z) / M", x, y, false));
+        Plots.savePng(Plots.chart(String.format(Locale.ROOT, "Variance of sqrt(N)(f_N - F) at t = %.3g (%d seeds)",
+                last, r.config().seeds()), "N (experts)", "mean variance of Z", true, true, series),
+                dir.resolve("fluctuation_variance.png"));
+        return "fluctuation_variance.png";
+    }
+
+    /** Q–Q plot of the standardised ζ = mean_a Z_a over seeds at the largest N and last time against the normal. */
+    private static String fluctuationQq(AnalysisResult r, Path dir) {
+        double last = r.snapshotTimes()[r.snapshotTimes().length - 1];
+        int n = r.config().largestSize();
+        int t = r.snapshotTimes().length - 1;
+        double[] limit = r.reference().predictions()[r.times().length - 1];
+        double[] zeta = r.samples().stream().filter(s -> s.experts() == n).mapToDouble(s -> {
+            double z = 0;
+            for (int a = 0; a < limit.length; a++) {
+                z += Math.sqrt(n) * (s.predictions()[t][a] - limit[a]) / limit.length;
+            }
+            return z;
+        }).sorted().toArray();
+        double mean = Arrays.stream(zeta).average().orElse(0);
+        double sd = Math.sqrt(Arrays.stream(zeta).map(z -> (z - mean) * (z - mean)).sum() / Math.max(1, zeta.length - 1));
+        double[] normal = new double[zeta.length];
+        double[] standard = new double[zeta.length];
+        for (int i = 0; i < zeta.length; i++) {
+            double p = (i + 0.5) / zeta.length;
+            normal[i] = Math.sqrt(2) * org.hipparchus.special.Erf.erfInv(2 * p - 1);
+            standard[i] = sd > 0 ? (zeta[i] - mean) / sd : 0;
+        }
+        List<Plots.Series> series = List.of(new Plots.Series("seeds", normal, standard, true),
+                new Plots.Series("normal", normal, normal, false));
+        Plots.savePng(Plots.chart(String.format(Locale.ROOT, "Q-Q of mean_a Z_a at N = %d, t = %.3g (%d seeds)", n,
+                last, zeta.length), "normal quantile", "standardised quantile", false, false, series),
+                dir.resolve("fluctuation_qq.png"));
+        return "fluctuation_qq.png";
+    }
+
+    /** The tangent kernel's relative drift against t: the reference (mean-field limit) and each N's mixtures. */
+    private static String kernelDrift(AnalysisResult r, Path dir) {
+        List<Plots.Series> series = new ArrayList<>();
+        double[] times = r.snapshotTimes();
+        int[] idx = java.util.stream.IntStream.range(0, times.length)
+                .filter(i -> Arrays.stream(r.transportTimes()).anyMatch(t -> t == times[i])).toArray();
+        double[] t = Arrays.stream(idx).mapToDouble(i -> times[i]).toArray();
+        if (r.reference() != null) {
+            series.add(new Plots.Series("reference (" + r.reference().size() + ")", t,
+                    Arrays.stream(idx).mapToDouble(i -> r.reference().kernelDrift()[i]).toArray(), false,
+                    java.awt.Color.BLACK));
+        }
+        int[] sizes = r.config().experts();
+        for (int k = 0; k < sizes.length; k++) {
+            int n = sizes[k];
+            double[] mean = new double[idx.length];
+            for (Sample s : r.samples()) {
+                if (s.experts() == n) {
+                    for (int j = 0; j < idx.length; j++) {
+                        mean[j] += s.value(Quantity.KERNEL_DRIFT, idx[j]) / r.config().seeds();
+                    }
+                }
+            }
+            series.add(new Plots.Series("N = " + n, t, mean, false, Plots.sequential(k, sizes.length)));
+        }
+        Plots.savePng(Plots.chart("Tangent kernel drift |K_t - K_0|_F / |K_0|_F", "t (mean-field time)",
+                "relative drift", false, false, series), dir.resolve("ntk_drift.png"));
+        return "ntk_drift.png";
+    }
+
     /** A grid of density images: rows small N, large N, reference; columns the snapshot times. */
     private static String densities(AnalysisResult r, Path dir) {
         List<String> rowNames = new ArrayList<>();
@@ -124,8 +250,10 @@ final class AnalysisPlots {
         int bins = 16;
         int cell = 180;
         int label = 24;
+        int left = label * 5;
+        int bar = 100;
         double[] times = r.transportTimes();
-        BufferedImage img = new BufferedImage(label * 5 + cell * times.length, label + cell * rows.size(),
+        BufferedImage img = new BufferedImage(left + cell * times.length + bar, label + cell * rows.size() + label,
                 BufferedImage.TYPE_INT_RGB);
         Graphics2D g = img.createGraphics();
         g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
@@ -133,25 +261,62 @@ final class AnalysisPlots {
         g.fillRect(0, 0, img.getWidth(), img.getHeight());
         g.setColor(Color.BLACK);
         g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
+        // one colour scale for every panel: the density relative to the uniform one, from 0 to 3x uniform (clipped),
+        // so panels of any N and time compare and the reference's structure shows beside the small mixtures' noise
+        List<double[][]> heat = new ArrayList<>();
+        List<double[]> hist = new ArrayList<>();
+        double max = d == 1 ? 3.0 / bins : 3.0 / (bins * bins);
+        for (double[][] clouds : rows) {
+            double[][] present = Arrays.stream(clouds).filter(java.util.Objects::nonNull).toArray(double[][]::new);
+            for (int c = 0; c < times.length; c++) {
+                if (d == 1) {
+                    hist.add(Densities.histogram1d(present[c], 1, 0, bins));
+                } else {
+                    heat.add(Densities.histogram2d(present[c], d, 0, 1, bins));
+                }
+            }
+        }
         for (int c = 0; c < times.length; c++) {
-            g.drawString(String.format(Locale.ROOT, "t = %.3g", times[c]), label * 5 + c * cell + 6, 16);
+            g.drawString(String.format(Locale.ROOT, "t = %.3g", times[c]), left + c * cell + 6, 16);
         }
         for (int row = 0; row < rows.size(); row++) {
             g.setColor(Color.BLACK);
             g.drawString(rowNames.get(row), 4, label + row * cell + cell / 2);
-            double[][] clouds = Arrays.stream(rows.get(row)).filter(java.util.Objects::nonNull)
-                    .toArray(double[][]::new);
             for (int c = 0; c < times.length; c++) {
-                double[] cloud = clouds[c];
-                int x0 = label * 5 + c * cell;
+                int x0 = left + c * cell;
                 int y0 = label + row * cell;
                 if (d == 1) {
-                    drawHistogram(g, Densities.histogram1d(cloud, 1, 0, bins), x0, y0, cell);
+                    drawHistogram(g, hist.get(row * times.length + c), x0, y0, cell, max);
                 } else {
-                    drawHeatMap(g, Densities.histogram2d(cloud, d, 0, 1, bins), x0, y0, cell);
+                    drawHeatMap(g, heat.get(row * times.length + c), x0, y0, cell, max);
                 }
             }
         }
+        // axes in radians under the last row, and the colour bar
+        g.setColor(Color.BLACK);
+        int yAxis = label + rows.size() * cell + 14;
+        for (int c = 0; c < times.length; c++) {
+            int x0 = left + c * cell + 4;
+            int w = cell - 8;
+            g.drawString("0", x0, yAxis);
+            g.drawString("\u03c0", x0 + w / 2 - 3, yAxis);
+            g.drawString("2\u03c0", x0 + w - 14, yAxis);
+        }
+        g.drawString(d == 1 ? "theta_0 (rad)" : "theta_0 (x), theta_1 (y)", 4, yAxis - 14);
+        g.drawString("in radians", 4, yAxis);
+        int bx = left + cell * times.length + 16;
+        int by = label + 4;
+        int bh = cell * rows.size() - 8;
+        for (int y = 0; y < bh; y++) {
+            g.setColor(heatColor((float) (1 - y / (double) (bh - 1))));
+            g.fillRect(bx, by + y, 14, 1);
+        }
+        g.setColor(Color.BLACK);
+        g.drawRect(bx, by, 14, bh);
+        g.drawString(">= 3x", bx + 18, by + 10);
+        g.drawString("uniform", bx + 18, by + 24);
+        g.drawString("1x", bx + 18, by + 2 * bh / 3);
+        g.drawString("0", bx + 18, by + bh);
         g.dispose();
         try {
             ByteArrayOutputStream bytes = new ByteArrayOutputStream();
@@ -163,25 +328,28 @@ final class AnalysisPlots {
         return "densities.png";
     }
 
-    private static void drawHeatMap(Graphics2D g, double[][] h, int x0, int y0, int size) {
+    /** The colour of relative density v in [0, 1] (the colour bar's map). */
+    private static Color heatColor(float v) {
+        return Color.getHSBColor(0.66f - 0.66f * v, 0.85f, 0.25f + 0.75f * v);
+    }
+
+    private static void drawHeatMap(Graphics2D g, double[][] h, int x0, int y0, int size, double max) {
         int bins = h.length;
-        double max = Arrays.stream(h).flatMapToDouble(Arrays::stream).max().orElse(1);
         int px = (size - 8) / bins;
         for (int i = 0; i < bins; i++) {
             for (int j = 0; j < bins; j++) {
-                float v = (float) (max > 0 ? h[i][j] / max : 0);
-                g.setColor(Color.getHSBColor(0.66f - 0.66f * v, 0.85f, 0.25f + 0.75f * v));
+                float v = (float) Math.min(1, h[i][j] / max);
+                g.setColor(heatColor(v));
                 g.fillRect(x0 + 4 + i * px, y0 + 4 + (bins - 1 - j) * px, px, px);
             }
         }
     }
 
-    private static void drawHistogram(Graphics2D g, double[] h, int x0, int y0, int size) {
-        double max = Arrays.stream(h).max().orElse(1);
+    private static void drawHistogram(Graphics2D g, double[] h, int x0, int y0, int size, double max) {
         int px = (size - 8) / h.length;
         g.setColor(new Color(40, 90, 170));
         for (int i = 0; i < h.length; i++) {
-            int height = (int) Math.round((size - 12) * (max > 0 ? h[i] / max : 0));
+            int height = (int) Math.round((size - 12) * Math.min(1, h[i] / max));
             g.fillRect(x0 + 4 + i * px, y0 + size - 4 - height, Math.max(1, px - 1), height);
         }
     }

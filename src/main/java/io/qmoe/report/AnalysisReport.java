@@ -39,8 +39,12 @@ public final class AnalysisReport {
         files.add("fits.csv");
         AtomicFiles.writeString(dir.resolve("loss.csv"), lossCsv());
         files.add("loss.csv");
+        if (!result.fluctuations().isEmpty()) {
+            AtomicFiles.writeString(dir.resolve("fluctuations.csv"), fluctuationsCsv());
+            files.add("fluctuations.csv");
+        }
         files.addAll(AnalysisPlots.write(result, dir));
-        AtomicFiles.writeString(dir.resolve("report.html"), AnalysisHtml.render(result, context, files));
+        AtomicFiles.writeString(dir.resolve("report.html"), AnalysisHtml.render(result, context, files, dir));
         files.add("report.html");
         return files;
     }
@@ -111,6 +115,56 @@ public final class AnalysisReport {
             double[] l = result.reference().losses();
             ref.put("loss_start", l[0]);
             ref.put("loss_end", l[l.length - 1]);
+            ObjectNode ntk = ref.putObject("tangent_kernel");
+            ntk.set("times", Json.array(result.transportTimes()));
+            ArrayNode drift = ntk.putArray("relative_drift");
+            ArrayNode spectra = ntk.putArray("eigenvalues");
+            for (int t = 0; t < result.snapshotTimes().length; t++) {
+                if (result.reference().kernelSpectra()[t] != null) {
+                    putNumber(drift, result.reference().kernelDrift()[t]);
+                    spectra.add(Json.array(result.reference().kernelSpectra()[t]));
+                }
+            }
+        }
+        ObjectNode kernel = o.putObject("kernel_distance");
+        kernel.put("kernel", "von Mises product: k(a, b) = prod_k exp(kappa (cos(a_k - b_k) - 1))");
+        kernel.put("kappa", c.kernelConcentration());
+        kernel.put("estimator", "V-statistic; to the uniform law in closed form (exp(-kappa) I0(kappa))^d");
+        ArrayNode constants = o.putArray("constants_in_time");
+        for (var k : result.constants()) {
+            ObjectNode row = constants.addObject();
+            row.put("quantity", k.quantity());
+            row.put("experts", k.experts());
+            row.set("times", Json.array(k.times()));
+            row.set("sqrt_n_mean", Json.array(k.scaled().stream().mapToDouble(i -> i.estimate()).toArray()));
+            row.set("ci_low", Json.array(k.scaled().stream().mapToDouble(i -> i.lo()).toArray()));
+            row.set("ci_high", Json.array(k.scaled().stream().mapToDouble(i -> i.hi()).toArray()));
+            putNumber(row, "early_growth_rate", k.growth().earlyRate());
+            row.put("regime", k.growth().regime().name().toLowerCase(Locale.ROOT));
+            putNumber(row, "plateau_level", k.growth().plateauLevel());
+            putNumber(row, "plateau_time", k.growth().plateauTime());
+        }
+        ArrayNode fluct = o.putArray("fluctuations");
+        for (var f : result.fluctuations()) {
+            ObjectNode row = fluct.addObject();
+            row.put("experts", f.experts());
+            row.put("time", f.time());
+            row.put("seeds", f.seeds());
+            putNumber(row, "trace_variance", f.traceVariance());
+            ObjectNode zeta = row.putObject("data_mean");
+            putNumber(zeta, "mean", f.moments().mean());
+            putNumber(zeta, "variance", f.moments().variance());
+            putNumber(zeta, "skewness", f.moments().skewness());
+            putNumber(zeta, "excess_kurtosis", f.moments().excessKurtosis());
+            if (f.normality() != null) {
+                putNumber(zeta, "anderson_darling", f.normality().modified());
+                putNumber(zeta, "p_value", f.normality().pValue());
+            }
+            row.set("mean", Json.array(f.mean()));
+            ArrayNode cov = row.putArray("covariance");
+            for (double[] r : f.covariance()) {
+                cov.add(Json.array(r));
+            }
         }
         if (result.grid() != null) {
             ObjectNode g = o.putObject("grid_vs_particles");
@@ -120,6 +174,14 @@ public final class AnalysisReport {
             g.put("min_density", result.grid().minDensity());
         }
         return o;
+    }
+
+    private static void putNumber(ArrayNode a, double v) {
+        if (Double.isFinite(v)) {
+            a.add(v);
+        } else {
+            a.addNull();
+        }
     }
 
     private static void putNumber(ObjectNode o, String key, double v) {
@@ -202,6 +264,36 @@ public final class AnalysisReport {
                     .append(',').append(f.theorySlope()).append(',').append(f.theoryConstant()).append('\n');
         }
         return sb.toString();
+    }
+
+    /** Z_a = sqrt(N) (f_N(x_a) − F_ref(x_a)) for every (N, seed, snapshot t > 0, a), for other tools' statistics. */
+    private String fluctuationsCsv() {
+        StringBuilder sb = new StringBuilder("experts,seed_index,time,point,z\n");
+        double[] times = result.snapshotTimes();
+        for (Sample s : result.samples()) {
+            for (int t = 0; t < times.length; t++) {
+                if (times[t] == 0) {
+                    continue;
+                }
+                double[] f = s.predictions()[t];
+                double[] limit = result.reference().predictions()[nearest(result.times(), times[t])];
+                for (int a = 0; a < f.length; a++) {
+                    sb.append(s.experts()).append(',').append(s.seedIndex()).append(',').append(times[t]).append(',')
+                            .append(a).append(',').append(Math.sqrt(s.experts()) * (f[a] - limit[a])).append('\n');
+                }
+            }
+        }
+        return sb.toString();
+    }
+
+    private static int nearest(double[] grid, double t) {
+        int best = 0;
+        for (int j = 0; j < grid.length; j++) {
+            if (Math.abs(grid[j] - t) < Math.abs(grid[best] - t)) {
+                best = j;
+            }
+        }
+        return best;
     }
 
     private String lossCsv() {

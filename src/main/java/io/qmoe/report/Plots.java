@@ -19,8 +19,36 @@ public final class Plots {
     private Plots() {
     }
 
-    /** One named line or scatter series. */
-    public record Series(String name, double[] x, double[] y, boolean markersOnly) {
+    /** One named line or scatter series, drawn in {@code color} (null: XChart's palette). */
+    public record Series(String name, double[] x, double[] y, boolean markersOnly, java.awt.Color color,
+                         boolean inLegend) {
+        /** A series in XChart's palette. */
+        public Series(String name, double[] x, double[] y, boolean markersOnly) {
+            this(name, x, y, markersOnly, null, true);
+        }
+
+        /** A series in a given colour, in the legend. */
+        public Series(String name, double[] x, double[] y, boolean markersOnly, java.awt.Color color) {
+            this(name, x, y, markersOnly, color, true);
+        }
+    }
+
+    /**
+     * Colour i of n from a sequential map (dark blue through teal to yellow, like viridis), so that series ordered by
+     * N are told apart in order.
+     */
+    public static java.awt.Color sequential(int i, int n) {
+        float[][] stops = {{0.267f, 0.005f, 0.329f}, {0.231f, 0.322f, 0.545f}, {0.129f, 0.569f, 0.549f},
+            {0.369f, 0.788f, 0.384f}, {0.992f, 0.906f, 0.145f}};
+        double x = n <= 1 ? 0 : 0.9 * i / (n - 1.0);
+        double pos = x * (stops.length - 1);
+        int k = Math.min(stops.length - 2, (int) Math.floor(pos));
+        double f = pos - k;
+        float[] c = new float[3];
+        for (int j = 0; j < 3; j++) {
+            c[j] = (float) (stops[k][j] + f * (stops[k + 1][j] - stops[k][j]));
+        }
+        return new java.awt.Color(c[0], c[1], c[2]);
     }
 
     /** Builds an XY chart with the given series; log axes where asked (non-positive points are dropped there). */
@@ -37,7 +65,9 @@ public final class Plots {
             chart.getStyler().setYAxisDecimalPattern("#0.###");
         }
         chart.getStyler().setChartBackgroundColor(java.awt.Color.WHITE);
-        chart.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.InsideNE);
+        // outside the plot area: a legend never covers data
+        chart.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.OutsideS);
+        chart.getStyler().setLegendLayout(org.knowm.xchart.style.Styler.LegendLayout.Horizontal);
         double[] xRange = {Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY};
         double[] yRange = {Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY};
         for (Series s : series) {
@@ -63,6 +93,15 @@ public final class Plots {
                 xy.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
             } else {
                 xy.setMarker(SeriesMarkers.NONE);
+            }
+            if (s.color() != null) {
+                xy.setLineColor(s.color());
+                xy.setMarkerColor(s.color());
+            }
+            if (!s.inLegend()) {
+                xy.setShowInLegend(false);
+                xy.setLineStyle(new java.awt.BasicStroke(0.8f, java.awt.BasicStroke.CAP_BUTT,
+                        java.awt.BasicStroke.JOIN_MITER, 10f, new float[] {3f, 3f}, 0f));
             }
         }
         // XChart labels a log axis only at powers of ten: one spanning less than a decade got no labels at all
@@ -92,11 +131,17 @@ public final class Plots {
         return Math.pow(10, Math.floor(Math.log10(v)) + 1);
     }
 
-    /** Saves a chart as PNG atomically. */
+    /** Saves a chart as PNG and, beside it, as SVG (same name, {@code .svg}), both atomically. */
     public static void savePng(XYChart chart, Path file) {
         try {
             byte[] png = BitmapEncoder.getBitmapBytes(chart, BitmapEncoder.BitmapFormat.PNG);
             AtomicFiles.write(file, png);
+            java.io.ByteArrayOutputStream svg = new java.io.ByteArrayOutputStream();
+            org.knowm.xchart.VectorGraphicsEncoder.saveVectorGraphic(chart, svg,
+                    org.knowm.xchart.VectorGraphicsEncoder.VectorGraphicsFormat.SVG);
+            String name = file.getFileName().toString();
+            AtomicFiles.write(file.resolveSibling(name.substring(0, name.lastIndexOf('.')) + ".svg"),
+                    svg.toByteArray());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot render " + file + ": " + e.getMessage(), e);
         }
