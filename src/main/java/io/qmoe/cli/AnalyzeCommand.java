@@ -119,10 +119,28 @@ final class AnalyzeCommand implements Callable<Integer> {
         AnalysisConfig config = b.build();
         Path circuit = expert.circuit;
         Path dir = out != null ? out : Path.of("runs", "analyze-" + TrainCommand.stem(circuit));
-        if (Files.exists(dir.resolve("summary.json")) && !overwrite && !resume) {
-            throw new UserInputException(dir + " already holds an analysis: choose another --out or add --overwrite");
+        if (resume && overwrite) {
+            throw new UserInputException("--resume and --overwrite exclude each other");
         }
+        RunFolder.Mode mode = resume ? RunFolder.Mode.RESUME : overwrite ? RunFolder.Mode.OVERWRITE
+                : RunFolder.Mode.NEW;
+        try (RunFolder folder = RunFolder.open(dir, mode, AnalyzeCommand::isOutput, "samples/config.txt",
+                "unfinished analysis")) {
+            return analyze(config, folder.path());
+        }
+    }
 
+    private static final java.util.regex.Pattern OUTPUTS = java.util.regex.Pattern.compile(
+            "(summary\\.json|distances\\.csv|fits\\.csv|loss\\.csv|fluctuations\\.csv|data\\.csv|jobs\\.json"
+                    + "|report\\.html|[a-z_0-9]+\\.(png|svg)|samples/(N\\d+-s\\d+\\.json|config\\.txt))");
+
+    /** Whether {@code name} (relative to the output folder) is a file an analysis writes. */
+    static boolean isOutput(String name) {
+        return OUTPUTS.matcher(name).matches();
+    }
+
+    private int analyze(AnalysisConfig config, Path dir) {
+        Path circuit = expert.circuit;
         LoadedCircuit loaded = CircuitLoader.loadTrainable(circuit, expert.observable);
         int t = Backends.threads(expert.threads);
         Estimator estimator = Backends.estimator(expert.backend, t, expert.seed, dir.resolve("jobs.json"));

@@ -98,4 +98,28 @@ class RunFolderPromisesTest {
         ChildCli.Result after = ChildCli.run(train(out, "--overwrite"));
         assertThat(after.code()).as(after.err()).isZero();
     }
+
+    @Test
+    void analyzeKeepsUserFilesAndResumeNamesTheChangedOption() throws Exception {
+        Path c = dir.resolve("q.qasm");
+        Files.writeString(c, EvalAndCircuitsCommandTest.QUBIT);
+        Path out = dir.resolve("an");
+        Files.createDirectories(out.resolve("samples"));
+        Files.writeString(out.resolve("samples/my-notes.txt"), "mine\n");
+        String[] base = {"analyze", "--circuit", c.toString(), "--experts", "4,8", "--seeds", "2", "--reference-size",
+            "64", "--time", "0.2", "--dt", "0.1", "--grid", "0", "--quiet", "--out", out.toString()};
+        ChildCli.Result first = ChildCli.run(base);
+        assertThat(first.code()).as(first.err()).isZero();
+        ChildCli.Result again = ChildCli.run(base);
+        oneLineError(again, "already holds", "--resume");
+        String[] changed = java.util.Arrays.copyOf(base, base.length + 1);
+        changed[base.length] = "--resume";
+        changed[6] = "3";
+        oneLineError(ChildCli.run(changed), "--resume", "--seeds");
+        String[] overwrite = java.util.Arrays.copyOf(base, base.length + 1);
+        overwrite[base.length] = "--overwrite";
+        ChildCli.Result replaced = ChildCli.run(overwrite);
+        assertThat(replaced.code()).as(replaced.err()).isZero();
+        assertThat(Files.readString(out.resolve("samples/my-notes.txt"))).isEqualTo("mine\n");
+    }
 }
