@@ -18,29 +18,6 @@ class GradientMethodsTest {
     private final FiniteDifferenceGradient fd = new FiniteDifferenceGradient(sv);
 
     @Test
-    void closedFormDerivativeOfRy() {
-        ParametricCircuit c = ParametricCircuit.builder(1).trainable("t").ry(0, "t").build();
-        for (double th : new double[] {-1.2, 0.0, 0.5, 2.9}) {
-            for (GradientMethod m : new GradientMethod[] {adjoint, shift}) {
-                ValuesAndGradients vg = m.evaluate(c, PauliObservable.z(0), new double[][] {{th}});
-                assertThat(vg.values()[0]).isCloseTo(Math.cos(th), within(1e-15));
-                assertThat(vg.gradient(0, 0)).as(m.name()).isCloseTo(-Math.sin(th), within(1e-15));
-            }
-        }
-    }
-
-    @Test
-    void sharedAndScaledAnglesFollowTheChainRule() {
-        // <Z> after RY(2t)·RY(t) = cos(3t): derivative -3 sin(3t)
-        ParametricCircuit c = ParametricCircuit.builder(1).trainable("t").ry(0, "t").ry(0, "2*t").build();
-        double t = 0.37;
-        for (GradientMethod m : new GradientMethod[] {adjoint, shift}) {
-            assertThat(m.evaluate(c, PauliObservable.z(0), new double[][] {{t}}).gradient(0, 0))
-                    .isCloseTo(-3 * Math.sin(3 * t), within(1e-14));
-        }
-    }
-
-    @Test
     void parameterShiftEqualsAdjointAndBothEqualFiniteDifferences() {
         SplittableRandom rnd = new SplittableRandom(11);
         for (int trial = 0; trial < 60; trial++) {
