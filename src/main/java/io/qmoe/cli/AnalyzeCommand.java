@@ -141,17 +141,14 @@ final class AnalyzeCommand implements Callable<Integer> {
 
     private int analyze(AnalysisConfig config, Path dir) {
         Path circuit = expert.circuit;
-        LoadedCircuit loaded = CircuitLoader.loadTrainable(circuit, expert.observable);
         int t = Backends.threads(expert.threads);
-        Estimator estimator = Backends.estimator(expert.backend, t, expert.seed, dir.resolve("jobs.json"));
-        GradientMethod g = Backends.gradient(expert.gradient, estimator);
-        Expert model = new Expert(loaded.circuit(), loaded.observable(), estimator, g);
-        Dataset data = expert.data() != null ? DatasetCsv.read(InputFiles.readable(expert.data(), "data file"))
-                : Tasks.named(expert.task(), model, expert.taskSeed);
-        if (data.featureCount() != loaded.circuit().dataCount()) {
-            throw new UserInputException("the data has " + data.featureCount() + " feature column(s) but " + circuit
-                    + " has " + loaded.circuit().dataCount() + " data input(s) " + loaded.circuit().dataNames());
-        }
+        Experiment experiment = Experiment.open(circuit, expert.observable, expert.backend, expert.gradient,
+                expert.seed, t, dir.resolve("jobs.json"), expert.data(), expert.task(), expert.taskSeed);
+        LoadedCircuit loaded = experiment.loaded();
+        Estimator estimator = experiment.estimator();
+        GradientMethod g = experiment.gradient();
+        Expert model = experiment.expert();
+        Dataset data = experiment.data();
         MeanFieldAnalysis analysis = new MeanFieldAnalysis(model, data, config);
         SampleFiles store = new SampleFiles(dir);
         store.open(fingerprint(config, loaded, data, estimator.name(), g.name()), resume);

@@ -106,16 +106,13 @@ final class TrainingRun {
             history = new TrainingHistory();
         }
 
-        Estimator estimator = Backends.estimator(spec.backend(), threads, spec.seed(), dir.resolve("jobs.json"));
-        GradientMethod gradient = Backends.gradient(spec.gradient(), estimator);
-        Expert expert = new Expert(circuit, loaded.observable(), estimator, gradient);
-        Dataset data = spec.data() != null ? DatasetCsv.read(InputFiles.readable(Path.of(spec.data()), "data file"))
-                : Tasks.named(spec.task(), expert, spec.taskSeed());
-        if (data.featureCount() != circuit.dataCount()) {
-            throw new UserInputException((spec.data() != null ? spec.data() : "--task " + spec.task()) + " has "
-                    + data.featureCount() + " feature column(s) but " + spec.circuit() + " has "
-                    + circuit.dataCount() + " data input(s) " + circuit.dataNames());
-        }
+        Experiment experiment = Experiment.open(Path.of(spec.circuit()), loaded, spec.backend(),
+                spec.gradient(), spec.seed(), threads, dir.resolve("jobs.json"),
+                spec.data() == null ? null : Path.of(spec.data()), spec.task(), spec.taskSeed());
+        Estimator estimator = experiment.estimator();
+        GradientMethod gradient = experiment.gradient();
+        Expert expert = experiment.expert();
+        Dataset data = experiment.data();
         String dataDigest = Digests.sha256(DatasetCsv.format(data));
         if (resume) {
             String storedData = Json.read(runJson).path("fingerprint").path("data_sha256").asText("");
