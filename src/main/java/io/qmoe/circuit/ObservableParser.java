@@ -34,7 +34,7 @@ final class ObservableParser {
                     break;
                 }
                 throw new ExpressionException("expected '+' or '-' between observable terms, found '"
-                        + s.charAt(pos) + "'", pos);
+                        + new String(Character.toChars(s.codePointAt(pos))) + "'", pos);
             }
             first = false;
             terms.add(term(sign));
@@ -101,7 +101,7 @@ final class ObservableParser {
         }
         if (!hasNumber && !hasPauli) {
             throw new ExpressionException(pos < s.length()
-                    ? "unexpected '" + s.charAt(pos) + "' in observable; expected a number or a Pauli such as Z0"
+                    ? "unexpected '" + new String(Character.toChars(s.codePointAt(pos))) + "' in observable; expected a number or a Pauli such as Z0"
                     : "observable ended where a term was expected", pos);
         }
         return new PauliObservable.Term(coefficient, p);
@@ -113,7 +113,8 @@ final class ObservableParser {
         try {
             return Double.parseDouble(s.substring(start, pos));
         } catch (NumberFormatException e) {
-            throw new ExpressionException("bad number '" + s.substring(start, pos) + "'", start);
+            throw new ExpressionException("bad number '" + ExpressionParser.shown(s.substring(start, pos)) + "'",
+                    start);
         }
     }
 
