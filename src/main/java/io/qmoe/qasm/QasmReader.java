@@ -39,7 +39,7 @@ public final class QasmReader {
     /** Deepest nesting of gate definitions, modifiers or parentheses accepted. */
     static final int MAX_DEPTH = 200;
     /** Most gates a file may expand into (gate definitions can grow exponentially). */
-    static final int MAX_GATES = 1_000_000;
+    static final int MAX_GATES = 200_000;
     private static final Set<String> MODIFIERS = Set.of("inv", "ctrl", "negctrl", "pow");
     private static final Map<String, String> UNSUPPORTED = unsupported();
 
@@ -60,6 +60,8 @@ public final class QasmReader {
     private final List<Op> gates = new ArrayList<>();
     private final Map<Integer, Token> measured = new LinkedHashMap<>();
     private long expanded;
+    /** The first token of the top-level statement being read: where size and depth limits are reported. */
+    private Token current;
     private int qubitCount;
 
     /** A user {@code gate} definition: parameter and qubit names, the token range of its body, and its name token. */
@@ -152,6 +154,7 @@ public final class QasmReader {
 
     private void statement() {
         Token t = next();
+        current = t;
         if (t.kind() == Token.Kind.PRAGMA) {
             pragma(t);
             return;
@@ -476,7 +479,7 @@ public final class QasmReader {
     private void count(Token at, int more) {
         expanded += more;
         if (expanded > MAX_GATES) {
-            throw error(at, "the circuit expands to more than " + MAX_GATES + " gates");
+            throw error(current, "the circuit expands to more than " + MAX_GATES + " gates");
         }
     }
 
@@ -488,7 +491,8 @@ public final class QasmReader {
             return List.of(Op.of(k, k.parametric() ? angles.get(0) : null, qs));
         }
         if (depth >= MAX_DEPTH) {
-            throw error(at, "gate definitions nested deeper than " + MAX_DEPTH);
+            throw error(current, "gate definitions nested deeper than " + MAX_DEPTH + " (at '" + shown(at)
+                    + "' on line " + at.line() + ")");
         }
         Map<String, AngleExpression> a = new LinkedHashMap<>();
         for (int i = 0; i < angles.size(); i++) {
