@@ -155,6 +155,7 @@ public final class QasmReader {
     private void statement() {
         Token t = next();
         current = t;
+        expanded = gates.size();
         if (t.kind() == Token.Kind.PRAGMA) {
             pragma(t);
             return;
@@ -412,14 +413,17 @@ public final class QasmReader {
             int[] base = java.util.Arrays.copyOfRange(qs, controls, qs.length);
             List<Op> ops = def != null ? expandDefinition(def, name, angles, base, scope == null ? 0 : scope.depth())
                     : spec.emit(angles, base);
-            count(name, ops.size());
+            if (def == null) {
+                count(ops.size()); // the gates of a definition were counted where they were emitted
+            }
             int c = controls;
             for (int i = modifiers.size() - 1; i >= 0; i--) {
+                int before = ops.size();
                 ops = apply(modifiers.get(i), ops, qs, c);
                 if (!modifiers.get(i).token().is("inv") && !modifiers.get(i).token().is("pow")) {
                     c -= modifiers.get(i).count();
                 }
-                count(name, ops.size());
+                count(ops.size() - before);
             }
             out.addAll(ops);
         }
@@ -476,7 +480,8 @@ public final class QasmReader {
         return new Modifier(m, (int) v);
     }
 
-    private void count(Token at, int more) {
+    /** Counts gates emitted for the current statement (plus those before it) against {@link #MAX_GATES}. */
+    private void count(int more) {
         expanded += more;
         if (expanded > MAX_GATES) {
             throw error(current, "the circuit expands to more than " + MAX_GATES + " gates");
