@@ -33,6 +33,11 @@ final class ExpressionParser {
             throw new ExpressionException("unexpected '" + new String(Character.toChars(text.codePointAt(p.pos)))
                     + "' in angle expression", p.pos);
         }
+        for (double c : e.terms().values()) {
+            if (!Double.isFinite(c)) {
+                throw new ExpressionException("the angle expression overflows the double range", 0);
+            }
+        }
         return e;
     }
 

@@ -43,7 +43,11 @@ final class ObservableParser {
                 break;
             }
         }
-        return PauliObservable.of(terms);
+        try {
+            return PauliObservable.of(terms);
+        } catch (IllegalArgumentException e) { // e.g. 1e308*Z0 + 1e308*Z0 sums to infinity
+            throw new ExpressionException(e.getMessage(), 0);
+        }
     }
 
     private PauliObservable.Term term(double sign) {
@@ -111,7 +115,12 @@ final class ObservableParser {
         int start = pos;
         pos = NumberScanner.end(s, pos, false);
         try {
-            return Double.parseDouble(s.substring(start, pos));
+            double v = Double.parseDouble(s.substring(start, pos));
+            if (!Double.isFinite(v)) {
+                throw new ExpressionException("number '" + ExpressionParser.shown(s.substring(start, pos))
+                        + "' is out of range", start);
+            }
+            return v;
         } catch (NumberFormatException e) {
             throw new ExpressionException("bad number '" + ExpressionParser.shown(s.substring(start, pos)) + "'",
                     start);
