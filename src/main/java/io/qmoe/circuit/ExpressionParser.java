@@ -152,7 +152,7 @@ final class ExpressionParser {
     }
 
     private static boolean isStart(int cp) {
-        return cp == '_' || Character.isLetter(cp);
+        return cp == '_' || Character.isLetter(cp) || Character.getType(cp) == Character.LETTER_NUMBER;
     }
 
     /** A name as shown in messages: whole up to 40 code points, else cut and ended with "…". */

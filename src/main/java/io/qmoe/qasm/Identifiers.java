@@ -19,9 +19,9 @@ final class Identifiers {
     private Identifiers() {
     }
 
-    /** Whether the code point may start an identifier. */
+    /** Whether the code point may start an identifier: {@code _}, a letter (Lu Ll Lt Lm Lo) or a letter number (Nl). */
     static boolean isStart(int cp) {
-        return cp == '_' || Character.isLetter(cp);
+        return cp == '_' || Character.isLetter(cp) || Character.getType(cp) == Character.LETTER_NUMBER;
     }
 
     /** Whether the code point may continue an identifier. */

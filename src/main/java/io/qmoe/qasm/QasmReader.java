@@ -425,6 +425,11 @@ public final class QasmReader {
                 }
                 count(ops.size() - before);
             }
+            for (Op o : ops) {
+                if (o.angle() != null && o.angle().terms().values().stream().anyMatch(v -> !Double.isFinite(v))) {
+                    throw error(name, "an angle of gate '" + shown(name) + "' overflows the double range");
+                }
+            }
             out.addAll(ops);
         }
     }

@@ -102,6 +102,7 @@ class QasmLanguageTest {
         fails(HEADER + "qubit[1] q;\ngate g a { measure a; }\n", "4:12", "only gate calls");
         fails(HEADER + "qubit[1] q;\ngate g a { h a; }\ngate g a { x a; }\n", "5:6", "defined twice");
         fails(HEADER + "qubit[1] q;\ngate g a, b { cx a, b; }\ng q[0];\n", "5:1", "acts on 2 qubit(s)");
+        fails(HEADER + "qubit[1] q;\ngate g(t) a { rx(t*1e300) a; }\ng(1e300) q[0];\n", "4:15", "overflows");
         // a chain of 300 definitions, each using the previous one
         StringBuilder chain = new StringBuilder(HEADER + "qubit[1] q;\ngate g0 a { h a; }\n");
         for (int i = 1; i < 300; i++) {
