@@ -556,6 +556,15 @@ public final class QasmReader {
             }
         } else {
             cregs.add(name.text());
+            if (peek().is("=")) { // bit[2] c = measure q;
+                next();
+                Token m = next();
+                if (!m.is("measure")) {
+                    throw error(m, "a bit register can only be initialised by 'measure'");
+                }
+                measure(t);
+                return;
+            }
         }
         semicolon(t);
     }
@@ -563,7 +572,7 @@ public final class QasmReader {
     private void input(Token t) {
         Token type = ident("a type (float or angle)");
         if (!type.text().equals("float") && !type.text().equals("angle")) {
-            throw error(type, "input type must be float or angle, got '" + type.text() + "'");
+            throw error(type, "input type must be float or angle, got '" + shown(type) + "'");
         }
         if (peek().is("[")) {
             next();

@@ -47,6 +47,8 @@ class QasmLanguageTest {
         fails("OPENQASM 2.0;\ninclude \"qelib1.inc\";\nqreg q[2];\ncreg c[2];\nmeasure q -> c;\nh q;\n", "6:3",
                 "measured on line 5");
         fails(HEADER + "qubit[1] q;\nreset q[0];\n", "4:1", "reset is not supported");
+        fails(HEADER + "qubit[2] q;\nbit d = measure q[1];\nctrl @ x q[1], q[0];\n", "5:10", "measured on line 4");
+        fails(HEADER + "qubit[2] q;\nbit d = 1;\n", "4:9", "only be initialised by 'measure'");
         // final measurements: h|0> has <Z0> = 0 whatever is measured afterwards
         assertThat(z0(HEADER + "qubit[2] q;\nbit[2] c;\nh q[0];\nc = measure q;\nmeasure q[0];\n"))
                 .isCloseTo(0.0, org.assertj.core.data.Offset.offset(1e-15));
