@@ -56,6 +56,32 @@ final class GateAlgebra {
         return Op.fixed(k, o.qubits());
     }
 
+    /** The k-th power of the product of {@code ops}: k copies, or |k| copies of the inverse when k is negative. */
+    static List<Op> power(List<Op> ops, int k) {
+        List<Op> one = k < 0 ? inverse(ops) : ops;
+        List<Op> out = new ArrayList<>(one.size() * Math.abs(k));
+        for (int i = 0; i < Math.abs(k); i++) {
+            out.addAll(one);
+        }
+        return out;
+    }
+
+    /**
+     * The controlled version on control qubit {@code c}; when {@code negative}, controlled on |0⟩ instead:
+     * {@code x(c) · C(U) · x(c)}.
+     */
+    static List<Op> controlled(List<Op> ops, int c, boolean negative) {
+        List<Op> r = controlled(ops, c);
+        if (!negative) {
+            return r;
+        }
+        List<Op> out = new ArrayList<>(r.size() + 2);
+        out.add(Op.fixed(GateKind.X, c));
+        out.addAll(r);
+        out.add(Op.fixed(GateKind.X, c));
+        return out;
+    }
+
     /** The exact controlled version, with control qubit {@code c}, of the product of {@code ops}. */
     static List<Op> controlled(List<Op> ops, int c) {
         List<Op> out = new ArrayList<>();

@@ -423,7 +423,9 @@ public final class QasmReader {
                 if (!modifiers.get(i).token().is("inv") && !modifiers.get(i).token().is("pow")) {
                     c -= modifiers.get(i).count();
                 }
-                count(ops.size() - before);
+                if (!modifiers.get(i).token().is("pow")) {
+                    count(ops.size() - before);
+                }
             }
             for (Op o : ops) {
                 if (o.angle() != null && o.angle().terms().values().stream().anyMatch(v -> !Double.isFinite(v))) {
@@ -440,25 +442,13 @@ public final class QasmReader {
                 return GateAlgebra.inverse(ops);
             }
             case "pow" -> {
-                List<Op> one = m.count() < 0 ? GateAlgebra.inverse(ops) : ops;
-                List<Op> out = new ArrayList<>();
-                for (int k = 0; k < Math.abs(m.count()); k++) {
-                    out.addAll(one);
-                }
-                return out;
+                count((long) ops.size() * (Math.abs(m.count()) - 1)); // before the copies are made
+                return GateAlgebra.power(ops, m.count());
             }
             default -> {
-                boolean negative = m.token().is("negctrl");
                 List<Op> r = ops;
                 for (int k = controlsEnd - 1; k >= controlsEnd - m.count(); k--) {
-                    r = GateAlgebra.controlled(r, qs[k]);
-                    if (negative) {
-                        List<Op> wrapped = new ArrayList<>();
-                        wrapped.add(Op.fixed(GateKind.X, qs[k]));
-                        wrapped.addAll(r);
-                        wrapped.add(Op.fixed(GateKind.X, qs[k]));
-                        r = wrapped;
-                    }
+                    r = GateAlgebra.controlled(r, qs[k], m.token().is("negctrl"));
                 }
                 return r;
             }
@@ -486,7 +476,7 @@ public final class QasmReader {
     }
 
     /** Counts gates emitted for the current statement (plus those before it) against {@link #MAX_GATES}. */
-    private void count(int more) {
+    private void count(long more) {
         expanded += more;
         if (expanded > MAX_GATES) {
             throw error(current, "the circuit expands to more than " + MAX_GATES + " gates");

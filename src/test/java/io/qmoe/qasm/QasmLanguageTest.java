@@ -131,6 +131,7 @@ class QasmLanguageTest {
                 .gate(GateKind.CP, AngleExpression.parse("a"), 0, 1).build();
         assertThat(c).isEqualTo(expected);
         fails(HEADER + "qubit[1] q;\npow(0.5) @ x q[0];\n", "4:4", "whole powers");
+        fails(HEADER + "qubit[1] q;\n" + "pow(64) @ ".repeat(5) + "x q[0];\n", "4:1", "more than 200000 gates");
         fails(HEADER + "qubit[2] q;\nctrl(0) @ x q[0], q[1];\n", "4:5", "between 1 and 30");
         fails(HEADER + "qubit[2] q;\nctrl @ x q[0];\n", "4:8", "1 control(s) and 1");
         fails(HEADER + "qubit[2] q;\nctrl x q[0];\n", "4:6", "'@' after the modifier 'ctrl'");
