@@ -26,16 +26,17 @@ class DeepNestingCliTest {
     private record Run(int code, String out, String err) {
     }
 
-    private static Run qmoe(String... args) throws IOException, InterruptedException {
+    private Run qmoe(String... args) throws IOException, InterruptedException {
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"), "io.qmoe.cli.QmoeCommand"));
         cmd.addAll(List.of(args));
-        Process p = new ProcessBuilder(cmd).start();
+        Path out = dir.resolve("out.txt");
+        Path err = dir.resolve("err.txt");
+        // both streams go to files: a pipe read one after the other can fill up and block the child
+        Process p = new ProcessBuilder(cmd).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
         p.getOutputStream().close();
-        String out = new String(p.getInputStream().readAllBytes());
-        String err = new String(p.getErrorStream().readAllBytes());
         assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
-        return new Run(p.exitValue(), out, err);
+        return new Run(p.exitValue(), Files.readString(out), Files.readString(err));
     }
 
     private static void assertOneLocatedLine(Run r, String where) {
