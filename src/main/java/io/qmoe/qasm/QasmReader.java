@@ -28,16 +28,18 @@ import java.util.Set;
  * {@link Identifiers}). Non-recursive {@code gate} definitions are inlined at each use; the modifiers {@code inv @},
  * {@code ctrl(n) @}, {@code negctrl(n) @} and whole {@code pow(k) @} are rewritten exactly into qmoe's gates
  * ({@link GateAlgebra}); the stdgates.inc and qelib1.inc gates qmoe has no kind for are exact expansions
- * ({@link GateSpec}). OpenQASM 2.0: {@code qreg}, {@code creg}, {@code measure q -> c;}. Nesting (definitions,
- * modifiers, parentheses) is bounded by {@value #MAX_DEPTH}, the expanded size by {@value #MAX_GATES} gates.
+ * ({@link GateSpec}). OpenQASM 2.0: {@code qreg}, {@code creg}, {@code measure q -> c;}. Nothing recurses on the
+ * input: a definition is expanded once and each use substitutes into it; parentheses nest at most 200 deep (in the
+ * angle parser), modifiers at most {@value #MAX_MODIFIERS} per call, and a file expands to at most
+ * {@value #MAX_GATES} gates.
  *
  * <p>Two pragmas say what QASM cannot: {@code #pragma qmoe data x0 x1} makes those inputs data features (all other
  * inputs are trainable angles), {@code #pragma qmoe observable 0.5*Z0 + Z1} sets the default observable (Z0 if
  * absent). Every error is a {@link QasmException} whose one-line message is {@code FILE:LINE:COLUMN: message}.
  */
 public final class QasmReader {
-    /** Deepest nesting of gate definitions, modifiers or parentheses accepted. */
-    static final int MAX_DEPTH = 200;
+    /** Most modifiers on one gate call. */
+    static final int MAX_MODIFIERS = 200;
     /** Most gates a file may expand into (gate definitions can grow exponentially). */
     static final int MAX_GATES = 200_000;
     private static final Set<String> MODIFIERS = Set.of("inv", "ctrl", "negctrl", "pow");
@@ -60,18 +62,22 @@ public final class QasmReader {
     private final List<Op> gates = new ArrayList<>();
     private final Map<Integer, Token> measured = new LinkedHashMap<>();
     private long expanded;
-    /** The first token of the top-level statement being read: where size and depth limits are reported. */
+    /** The first token of the top-level statement being read: where the size limit is reported. */
     private Token current;
     private int qubitCount;
 
-    /** A user {@code gate} definition: parameter and qubit names, the token range of its body, and its name token. */
-    private record GateDefinition(Token name, List<String> params, List<String> qubits, int bodyStart, int bodyEnd,
+    /**
+     * A user {@code gate} definition: its name token, parameter and qubit names, where its body ends, the body
+     * expanded once with parameter i as the input {@code #i} and qubit argument i as qubit i (each use substitutes
+     * into this list, so uses never re-read the body and nested definitions never recurse), and the qmoe kind it is
+     * exactly, if any.
+     */
+    private record GateDefinition(Token name, List<String> params, List<String> qubits, int bodyEnd, List<Op> body,
             GateKind primitive) {
     }
 
-    /** Names visible inside a gate body while it is expanded. */
-    private record Scope(GateDefinition gate, Map<String, AngleExpression> angles, Map<String, Integer> qubits,
-            int depth) {
+    /** Names visible inside a gate body while it is read. */
+    private record Scope(GateDefinition gate, Map<String, AngleExpression> angles, Map<String, Integer> qubits) {
     }
 
     /** One {@code inv}, {@code pow(k)}, {@code ctrl(n)} or {@code negctrl(n)} modifier. */
@@ -279,18 +285,42 @@ public final class QasmReader {
             }
         }
         int end = p - 1;
-        GateDefinition def = new GateDefinition(name, params, args, start, end, null);
+        GateDefinition def = new GateDefinition(name, params, args, end, null, null);
         List<AngleExpression> placeholders = new ArrayList<>();
+        Map<String, AngleExpression> a = new LinkedHashMap<>();
         for (int i = 0; i < params.size(); i++) {
             placeholders.add(AngleExpression.input("#" + i));
+            a.put(params.get(i), placeholders.get(i));
         }
         int[] qs = new int[args.size()];
+        Map<String, Integer> q = new LinkedHashMap<>();
         for (int i = 0; i < qs.length; i++) {
             qs[i] = i;
+            q.put(args.get(i), i);
         }
-        List<Op> body = expandDefinition(def, name, placeholders, qs, 0);
-        definitions.put(name.text(), new GateDefinition(name, params, args, start, end,
+        List<Op> body = body(new Scope(def, a, q), start, end);
+        definitions.put(name.text(), new GateDefinition(name, params, args, end, List.copyOf(body),
                 primitiveOf(name.text(), placeholders, qs, body)));
+    }
+
+    /** Reads the statements of a gate body, tokens {@code start} to {@code end}, into operations. */
+    private List<Op> body(Scope scope, int start, int end) {
+        List<Op> out = new ArrayList<>();
+        int saved = p;
+        p = start;
+        while (p < end) {
+            Token t = next();
+            if (t.is("barrier")) {
+                skipToSemicolon(t);
+            } else if (t.kind() == Token.Kind.IDENT && !UNSUPPORTED.containsKey(t.text()) && !t.is("measure")
+                    && !t.is("gate") && !t.is("qubit") && !t.is("input")) {
+                call(t, scope, out);
+            } else {
+                throw error(t, "a gate body holds only gate calls, but found " + describe(t));
+            }
+        }
+        p = saved;
+        return out;
     }
 
     /** The qmoe gate a definition is exactly the canonical expansion of (as the writer emits it), or null. */
@@ -341,8 +371,8 @@ public final class QasmReader {
         while (MODIFIERS.contains(name.text()) && name.kind() == Token.Kind.IDENT) {
             Modifier m = modifier(name, scope);
             modifiers.add(m);
-            if (modifiers.size() > MAX_DEPTH) {
-                throw error(name, "more than " + MAX_DEPTH + " gate modifiers");
+            if (modifiers.size() > MAX_MODIFIERS) {
+                throw error(name, "more than " + MAX_MODIFIERS + " gate modifiers");
             }
             if (!name.is("inv") && !name.is("pow")) {
                 controls += m.count();
@@ -411,11 +441,8 @@ public final class QasmReader {
                 }
             }
             int[] base = java.util.Arrays.copyOfRange(qs, controls, qs.length);
-            List<Op> ops = def != null ? expandDefinition(def, name, angles, base, scope == null ? 0 : scope.depth())
-                    : spec.emit(angles, base);
-            if (def == null) {
-                count(ops.size()); // the gates of a definition were counted where they were emitted
-            }
+            List<Op> ops = def != null ? expandDefinition(def, angles, base) : spec.emit(angles, base);
+            count(ops.size());
             int c = controls;
             for (int i = modifiers.size() - 1; i >= 0; i--) {
                 int before = ops.size();
@@ -484,40 +511,21 @@ public final class QasmReader {
     }
 
     /** The body of a user gate with its parameters and qubit arguments bound. */
-    private List<Op> expandDefinition(GateDefinition def, Token at, List<AngleExpression> angles, int[] qs,
-            int depth) {
+    private static List<Op> expandDefinition(GateDefinition def, List<AngleExpression> angles, int[] qs) {
         if (def.primitive() != null) {
             GateKind k = def.primitive();
             return List.of(Op.of(k, k.parametric() ? angles.get(0) : null, qs));
         }
-        if (depth >= MAX_DEPTH) {
-            throw error(current, "gate definitions nested deeper than " + MAX_DEPTH + " (at '" + shown(at)
-                    + "' on line " + at.line() + ")");
-        }
-        Map<String, AngleExpression> a = new LinkedHashMap<>();
-        for (int i = 0; i < angles.size(); i++) {
-            a.put(def.params().get(i), angles.get(i));
-        }
-        Map<String, Integer> q = new LinkedHashMap<>();
-        for (int i = 0; i < qs.length; i++) {
-            q.put(def.qubits().get(i), qs[i]);
-        }
-        Scope scope = new Scope(def, a, q, depth + 1);
-        List<Op> out = new ArrayList<>();
-        int saved = p;
-        p = def.bodyStart();
-        while (p < def.bodyEnd()) {
-            Token t = next();
-            if (t.is("barrier")) {
-                skipToSemicolon(t);
-            } else if (t.kind() == Token.Kind.IDENT && !UNSUPPORTED.containsKey(t.text()) && !t.is("measure")
-                    && !t.is("gate") && !t.is("qubit") && !t.is("input")) {
-                call(t, scope, out);
-            } else {
-                throw error(t, "a gate body holds only gate calls, but found " + describe(t));
+        List<Op> out = new ArrayList<>(def.body().size());
+        for (Op o : def.body()) {
+            AngleExpression a = o.angle() == null ? null
+                    : Identifiers.substitute(o.angle(), n -> angles.get(Integer.parseInt(n.substring(1))));
+            int[] q = new int[o.qubits().length];
+            for (int i = 0; i < q.length; i++) {
+                q[i] = qs[o.qubits()[i]];
             }
+            out.add(new Op(o.kind(), a, q));
         }
-        p = saved;
         return out;
     }
 

@@ -123,10 +123,10 @@ class ParserFuzzTest {
 
     @Test
     void mutatedInputsFailOnlyWithLocatedMessages() throws Exception {
-        fuzz(circuits(), 1, 3_000, ParserFuzzTest::qasm);
-        fuzz(ANGLES, 2, 1_000, ParserFuzzTest::angle);
-        fuzz(OBSERVABLES, 3, 1_000, ParserFuzzTest::observable);
-        fuzz(CSVS, 4, 1_000, ParserFuzzTest::csv);
+        fuzz(circuits(), 1, 2_000, ParserFuzzTest::qasm);
+        fuzz(ANGLES, 2, 500, ParserFuzzTest::angle);
+        fuzz(OBSERVABLES, 3, 500, ParserFuzzTest::observable);
+        fuzz(CSVS, 4, 500, ParserFuzzTest::csv);
     }
 
     @Test
