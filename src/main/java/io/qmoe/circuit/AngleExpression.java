@@ -202,7 +202,7 @@ public final class AngleExpression {
             return Long.toString((long) v);
         }
         java.math.BigDecimal exact = new java.math.BigDecimal(v);
-        for (int digits = 1; digits < 17; digits++) {
+        for (int digits = 1; digits <= 17; digits++) {
             String text = exact.round(new java.math.MathContext(digits)).stripTrailingZeros().toString();
             if (Double.parseDouble(text) == v) {
                 return text;
