@@ -182,17 +182,31 @@ public final class AngleExpression {
         return sb.toString();
     }
 
-    /** Formats a non-negative constant, as a rational multiple of pi when that round-trips exactly. */
+    /**
+     * Formats a non-negative constant so that it parses back to the identical double: as a rational multiple of pi
+     * ({@code k*pi/m}, m ≤ 64) when that text parses back to exactly {@code v}, else as the shortest decimal that
+     * does.
+     */
     static String formatConstant(double v) {
         for (int den = 1; den <= 64; den++) {
             double num = Math.rint(v * den / Math.PI);
-            if (num >= 1 && num <= 1_000_000 && num * Math.PI / den == v) {
+            if (num >= 1 && num <= 1_000_000) {
                 String n = num == 1 ? "pi" : (long) num + "*pi";
-                return den == 1 ? n : n + "/" + den;
+                String text = den == 1 ? n : n + "/" + den;
+                if (ExpressionParser.parse(text, name -> false).constantTerm() == v) {
+                    return text;
+                }
             }
         }
         if (v == Math.rint(v) && Math.abs(v) < 1e15) {
             return Long.toString((long) v);
+        }
+        java.math.BigDecimal exact = new java.math.BigDecimal(v);
+        for (int digits = 1; digits <= 17; digits++) {
+            String text = exact.round(new java.math.MathContext(digits)).stripTrailingZeros().toString();
+            if (Double.parseDouble(text) == v) {
+                return text;
+            }
         }
         return Double.toString(v);
     }

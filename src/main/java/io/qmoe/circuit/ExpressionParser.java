@@ -5,9 +5,14 @@ import java.util.function.Predicate;
 /**
  * Recursive-descent parser for angle expressions: numbers, input names, {@code pi π tau τ euler ℇ}, unary minus,
  * {@code + - * /} and parentheses. Division is allowed by constants only. Errors carry the character offset.
+ * Parentheses nest at most {@value #MAX_DEPTH} deep, so no input can exhaust the stack; identifiers are
+ * {@code _} or a Unicode letter followed by letters, {@code _} and ASCII digits (as in OpenQASM 3).
  */
 final class ExpressionParser {
+    /** Deepest parenthesis nesting accepted (the parser recurses once per level). */
+    static final int MAX_DEPTH = 200;
     private final String s;
+    private int depth;
     private final Predicate<String> known;
     private int pos;
 
@@ -25,7 +30,13 @@ final class ExpressionParser {
         AngleExpression e = p.sum();
         p.skipSpace();
         if (p.pos < text.length()) {
-            throw new ExpressionException("unexpected '" + text.charAt(p.pos) + "' in angle expression", p.pos);
+            throw new ExpressionException("unexpected '" + new String(Character.toChars(text.codePointAt(p.pos)))
+                    + "' in angle expression", p.pos);
+        }
+        for (double c : e.terms().values()) {
+            if (!Double.isFinite(c)) {
+                throw new ExpressionException("the angle expression overflows the double range", 0);
+            }
         }
         return e;
     }
@@ -62,7 +73,9 @@ final class ExpressionParser {
                 if (d.constantTerm() == 0) {
                     throw new ExpressionException("division by zero", at);
                 }
-                e = e.times(1.0 / d.constantTerm());
+                // a constant is divided exactly (13*pi/20 is the double nearest 13π/20 computed as such)
+                e = e.isConstant() ? AngleExpression.constant(e.constantTerm() / d.constantTerm())
+                        : e.times(1.0 / d.constantTerm());
             } else {
                 return e;
             }
@@ -70,16 +83,14 @@ final class ExpressionParser {
     }
 
     private AngleExpression unary() {
+        double sign = 1;
         skipSpace();
-        if (peek('-')) {
-            pos++;
-            return unary().times(-1.0);
+        while (peek('-') || peek('+')) {
+            sign = s.charAt(pos++) == '-' ? -sign : sign;
+            skipSpace();
         }
-        if (peek('+')) {
-            pos++;
-            return unary();
-        }
-        return primary();
+        AngleExpression e = primary();
+        return sign < 0 ? e.times(-1.0) : e;
     }
 
     private AngleExpression primary() {
@@ -90,7 +101,11 @@ final class ExpressionParser {
         char c = s.charAt(pos);
         if (c == '(') {
             int open = pos++;
+            if (++depth > MAX_DEPTH) {
+                throw new ExpressionException("parentheses nested deeper than " + MAX_DEPTH, open);
+            }
             AngleExpression e = sum();
+            depth--;
             skipSpace();
             if (!peek(')')) {
                 throw new ExpressionException("missing ')' for the '(' at character " + (open + 1), pos);
@@ -105,10 +120,11 @@ final class ExpressionParser {
             pos++;
             return AngleExpression.constant(c == 'π' ? Math.PI : c == 'τ' ? 2 * Math.PI : Math.E);
         }
-        if (Character.isLetter(c) || c == '_') {
+        if (isStart(s.codePointAt(pos))) {
             int start = pos;
-            while (pos < s.length() && (Character.isLetterOrDigit(s.charAt(pos)) || s.charAt(pos) == '_')) {
-                pos++;
+            while (pos < s.length() && (isStart(s.codePointAt(pos)) || (s.charAt(pos) >= '0'
+                    && s.charAt(pos) <= '9'))) {
+                pos += Character.charCount(s.codePointAt(pos));
             }
             String name = s.substring(start, pos);
             switch (name) {
@@ -123,14 +139,26 @@ final class ExpressionParser {
             }
             skipSpace();
             if (peek('(')) {
-                throw new ExpressionException("function '" + name + "' is not supported in gate angles", start);
+                throw new ExpressionException("function '" + shown(name) + "' is not supported in gate angles",
+                        start);
             }
             if (!known.test(name)) {
-                throw new ExpressionException("undeclared input '" + name + "'", start);
+                throw new ExpressionException("undeclared input '" + shown(name) + "'", start);
             }
             return AngleExpression.input(name);
         }
-        throw new ExpressionException("unexpected '" + c + "' in angle expression", pos);
+        throw new ExpressionException("unexpected '" + new String(Character.toChars(s.codePointAt(pos)))
+                + "' in angle expression", pos);
+    }
+
+    private static boolean isStart(int cp) {
+        return cp == '_' || Character.isLetter(cp) || Character.getType(cp) == Character.LETTER_NUMBER;
+    }
+
+    /** A name as shown in messages: whole up to 40 code points, else cut and ended with "…". */
+    static String shown(String name) {
+        return name.codePointCount(0, name.length()) <= 40 ? name
+                : name.substring(0, name.offsetByCodePoints(0, 40)) + "…";
     }
 
     private double number() {
@@ -144,7 +172,7 @@ final class ExpressionParser {
             }
             return v;
         } catch (NumberFormatException e) {
-            throw new ExpressionException("bad number '" + s.substring(start, pos) + "'", start);
+            throw new ExpressionException("bad number '" + shown(s.substring(start, pos)) + "'", start);
         }
     }
 

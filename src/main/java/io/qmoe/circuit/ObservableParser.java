@@ -34,7 +34,7 @@ final class ObservableParser {
                     break;
                 }
                 throw new ExpressionException("expected '+' or '-' between observable terms, found '"
-                        + s.charAt(pos) + "'", pos);
+                        + new String(Character.toChars(s.codePointAt(pos))) + "'", pos);
             }
             first = false;
             terms.add(term(sign));
@@ -43,7 +43,11 @@ final class ObservableParser {
                 break;
             }
         }
-        return PauliObservable.of(terms);
+        try {
+            return PauliObservable.of(terms);
+        } catch (IllegalArgumentException e) { // e.g. 1e308*Z0 + 1e308*Z0 sums to infinity
+            throw new ExpressionException(e.getMessage(), 0);
+        }
     }
 
     private PauliObservable.Term term(double sign) {
@@ -101,7 +105,7 @@ final class ObservableParser {
         }
         if (!hasNumber && !hasPauli) {
             throw new ExpressionException(pos < s.length()
-                    ? "unexpected '" + s.charAt(pos) + "' in observable; expected a number or a Pauli such as Z0"
+                    ? "unexpected '" + new String(Character.toChars(s.codePointAt(pos))) + "' in observable; expected a number or a Pauli such as Z0"
                     : "observable ended where a term was expected", pos);
         }
         return new PauliObservable.Term(coefficient, p);
@@ -111,9 +115,15 @@ final class ObservableParser {
         int start = pos;
         pos = NumberScanner.end(s, pos, false);
         try {
-            return Double.parseDouble(s.substring(start, pos));
+            double v = Double.parseDouble(s.substring(start, pos));
+            if (!Double.isFinite(v)) {
+                throw new ExpressionException("number '" + ExpressionParser.shown(s.substring(start, pos))
+                        + "' is out of range", start);
+            }
+            return v;
         } catch (NumberFormatException e) {
-            throw new ExpressionException("bad number '" + s.substring(start, pos) + "'", start);
+            throw new ExpressionException("bad number '" + ExpressionParser.shown(s.substring(start, pos)) + "'",
+                    start);
         }
     }
 

@@ -6,13 +6,24 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
 
 /**
  * Reads and writes datasets as CSV: a header {@code x1,…,xk,y} (any names; the last column is the target) and one
  * point per line. Blank lines and lines starting with {@code #} are skipped. Errors are one line naming
  * {@code file:line:column}.
+ *
+ * <p>A number is exactly a CSV decimal: optional sign, digits with an optional point (or a point and digits), optional
+ * exponent {@code e±digits}, surrounded by optional spaces — not Java's wider {@code Double.parseDouble} syntax
+ * ({@code 0.5d}, {@code 0x1p-2}, control characters). {@code nan}, {@code inf} and numbers beyond the double range
+ * are refused as not finite. A first row made only of numbers is refused (it would otherwise be taken as the header
+ * and lost): the file must start with a header row.
  */
 public final class DatasetCsv {
+    private static final Pattern DECIMAL = Pattern.compile("[+-]?([0-9]+(\\.[0-9]*)?|\\.[0-9]+)([eE][+-]?[0-9]+)?");
+    private static final Pattern NOT_FINITE = Pattern.compile("[+-]?(nan|inf|infinity)");
+
     private DatasetCsv() {
     }
 
@@ -39,6 +50,15 @@ public final class DatasetCsv {
             }
             String[] cells = line.split(",", -1);
             if (header == null) {
+                boolean allNumbers = true;
+                for (String c : cells) {
+                    allNumbers &= DECIMAL.matcher(c.strip()).matches();
+                }
+                if (allNumbers) {
+                    throw new DatasetException(source + ":" + (ln + 1) + ":1: the first row '" + shown(line.strip())
+                            + "' holds only numbers: the file must start with a header row naming the columns, "
+                            + "e.g. 'x0,y'");
+                }
                 header = new ArrayList<>();
                 for (String c : cells) {
                     header.add(c.strip());
@@ -58,12 +78,12 @@ public final class DatasetCsv {
             for (int c = 0; c < cells.length; c++) {
                 String cell = cells[c].strip();
                 int column = col + (cells[c].length() - cells[c].stripLeading().length());
-                try {
-                    row[c] = Double.parseDouble(cell);
-                } catch (NumberFormatException e) {
-                    throw new DatasetException(source + ":" + (ln + 1) + ":" + column + ": '" + cell
-                            + "' in column '" + header.get(c) + "' is not a number");
+                boolean decimal = DECIMAL.matcher(cell).matches();
+                if (!decimal && !NOT_FINITE.matcher(cell.toLowerCase(Locale.ROOT)).matches()) {
+                    throw new DatasetException(source + ":" + (ln + 1) + ":" + column + ": '" + shown(cell)
+                            + "' in column '" + shown(header.get(c)) + "' is not a number");
                 }
+                row[c] = decimal ? Double.parseDouble(cell) : Double.NaN;
                 if (!Double.isFinite(row[c])) {
                     throw new DatasetException(source + ":" + (ln + 1) + ":" + column + ": '" + cell
                             + "' in column '" + header.get(c) + "' is not a finite number");
@@ -86,6 +106,13 @@ public final class DatasetCsv {
             targets[a] = rows.get(a)[k];
         }
         return new Dataset(source, header.subList(0, k), features, targets);
+    }
+
+    /** A cell as shown in a message: printable, at most 40 characters. */
+    private static String shown(String text) {
+        String printable = text.codePoints().map(cp -> Character.isISOControl(cp) ? '?' : cp)
+                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
+        return printable.length() <= 40 ? printable : printable.substring(0, 40) + "…";
     }
 
     /** CSV text for a dataset, with full double precision (values round-trip exactly). */

@@ -41,10 +41,10 @@ final class QasmLexer {
                 end = end < 0 ? s.length() : end;
                 out.add(new Token(Token.Kind.PRAGMA, s.substring(pos, end).strip(), start, line, col));
                 pos = end;
-            } else if (Character.isLetter(c) || c == '_' || c == 'π' || c == 'τ' || c == 'ℇ') {
-                pos++;
-                while (pos < s.length() && (Character.isLetterOrDigit(s.charAt(pos)) || s.charAt(pos) == '_')) {
-                    pos++;
+            } else if (Identifiers.isStart(s.codePointAt(pos)) || c == 'ℇ') {
+                pos += Character.charCount(s.codePointAt(pos));
+                while (pos < s.length() && Identifiers.isPart(s.codePointAt(pos))) {
+                    pos += Character.charCount(s.codePointAt(pos));
                 }
                 out.add(new Token(Token.Kind.IDENT, s.substring(start, pos), start, line, col));
             } else if (Character.isDigit(c) || (c == '.' && pos + 1 < s.length()
@@ -68,8 +68,9 @@ final class QasmLexer {
                 out.add(new Token(Token.Kind.SYMBOL, s.substring(pos, pos + 2), start, line, col));
                 pos += 2;
             } else {
-                out.add(new Token(Token.Kind.SYMBOL, String.valueOf(c), start, line, col));
-                pos++;
+                int n = Character.charCount(s.codePointAt(pos));
+                out.add(new Token(Token.Kind.SYMBOL, s.substring(pos, pos + n), start, line, col));
+                pos += n;
             }
         }
     }

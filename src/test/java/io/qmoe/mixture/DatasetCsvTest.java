@@ -48,4 +48,37 @@ class DatasetCsvTest {
         assertThatThrownBy(() -> DatasetCsv.parse("x,y\n", "d.csv")).hasMessageContaining("no data rows");
         assertThatThrownBy(() -> DatasetCsv.parse("y\n1\n", "d.csv")).hasMessageContaining("d.csv:1:1: header");
     }
+
+    @Test
+    void onlyPlainDecimalNumbersAreNumbers() {
+        // Double.parseDouble would take all of these
+        for (String cell : new String[] {"0.5d", "1f", "0x1p-2", "1\u0000", "\u00001", "1_0", "+-1", "1e", ".", "e5",
+            "Infinity", "1.5.2"}) {
+            assertThatThrownBy(() -> DatasetCsv.parse("x,y\n1," + cell + "\n", "d.csv")).as(cell)
+                    .isInstanceOf(DatasetException.class).hasMessageStartingWith("d.csv:2:3: ")
+                    .hasMessageNotContaining("\n");
+        }
+        Dataset d = DatasetCsv.parse("x,y\n+1.,-.5\n1E3,2e-2\n 7 , 0012.50 \n", "d.csv");
+        assertThat(d.features(0)).containsExactly(1.0);
+        assertThat(d.targets()).containsExactly(-0.5, 0.02, 12.5);
+        assertThat(d.features(1)).containsExactly(1000.0);
+    }
+
+    @Test
+    void nanInfinityAndOverflowAreLocated() {
+        assertThatThrownBy(() -> DatasetCsv.parse("x,y\n1,inf\n", "d.csv"))
+                .hasMessage("d.csv:2:3: 'inf' in column 'y' is not a finite number");
+        assertThatThrownBy(() -> DatasetCsv.parse("x,y\n-nan,1\n", "d.csv"))
+                .hasMessage("d.csv:2:1: '-nan' in column 'x' is not a finite number");
+        assertThatThrownBy(() -> DatasetCsv.parse("x,y\n1e999,1\n", "d.csv"))
+                .hasMessage("d.csv:2:1: '1e999' in column 'x' is not a finite number");
+    }
+
+    @Test
+    void aFirstRowOfNumbersIsRefusedNotLost() {
+        assertThatThrownBy(() -> DatasetCsv.parse("0.5,1\n0.7,2\n", "d.csv"))
+                .isInstanceOf(DatasetException.class)
+                .hasMessageStartingWith("d.csv:1:1: the first row '0.5,1' holds only numbers")
+                .hasMessageContaining("header");
+    }
 }
