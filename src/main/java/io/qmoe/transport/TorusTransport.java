@@ -10,8 +10,8 @@ package io.qmoe.transport;
  * potentials on a sparse candidate set: each point's k nearest partners in the other cloud (both directions, exact,
  * through a periodic cell grid) and a north-west-corner chain along the cell order of both clouds, which alone can
  * carry all the mass, so the sparse problem is always feasible. Equal sizes (an assignment) start from the prices of
- * an ε-scaled auction (ε from a quarter of the mean nearest-neighbour cost down by 10⁵), a cold transportation from
- * u = v = 0, a warm start from the previous sink potentials; from there a Jonker–Volgenant greedy start and the
+ * an ε-scaled auction (ε from a quarter of the mean nearest-neighbour cost down to 10⁻⁵ of it; from 4·10⁻⁵ of it when
+ * warm-started from the previous sink potentials), a transportation from u = v = 0 or the previous potentials; from there a Jonker–Volgenant greedy start and the
  * shortest paths make the flow exactly optimal for the sparse problem. Its optimum is then certified for all n·m pairs:
  * the potentials must satisfy c_ij − u_i − v_j ≥ −tol everywhere, checked cell pair by cell pair with a lower bound of
  * the cost between the cells' boxes (only the cell pairs whose bound fails are scanned pair by pair). Violated pairs
@@ -30,6 +30,10 @@ public final class TorusTransport {
     private static final int MAX_ROUNDS = 100_000;
     private static final int MAX_PER_SOURCE = 256;
     private static final int AUCTION_MIN = 2000;
+    /** The auction's first ε relative to the mean nearest cost: cold, and from the previous potentials. */
+    private static final double COLD_EPSILON = 0.25;
+    private static final double WARM_EPSILON = 4e-5;
+    private static final double FINAL_EPSILON = 1e-5;
     private static final long BYTES_PER_ARC = 56;
     private static final long BYTES_PER_POINT = 96;
 
@@ -54,7 +58,9 @@ public final class TorusTransport {
 
     /**
      * Solves again for clouds of the same sizes whose points have moved (e.g. the next snapshot of a trajectory),
-     * starting from {@code previous}: its sink potentials seed the duals and its plan's pairs join the candidate set.
+     * starting from {@code previous}: its sink potentials seed the duals and its final candidate pairs (which hold
+     * its plan, a feasible chain and every pair its certificate added) are the first candidate set, so no nearest
+     * partners are searched. The candidate set can only grow along a chain of warm starts.
      * The result is as exact and as certified as a cold solve (the same value up to rounding; the same plan when the
      * optimum is unique); only the work differs.
      */
@@ -84,14 +90,14 @@ public final class TorusTransport {
                     + " points with p = " + p);
         }
         long need = estimatedBytes(n, m, (long) (n + m) * Math.min(k, Math.max(n, m)) + n + m
-                + (previous == null ? 0 : previous.plan().size()));
+                + (previous == null ? 0 : previous.candidates().size()));
         long heap = Runtime.getRuntime().maxMemory();
         if (need > heap) {
             throw new IllegalArgumentException("transport between " + n + " and " + m + " points needs about "
                     + (need >> 20) + " MB, more than the " + (heap >> 20) + " MB heap; raise -Xmx or use fewer points");
         }
         if (previous != null) {
-            return solveWrapped(a, b, d, p, k, previous.v(), previous.plan());
+            return solveWrapped(a, b, d, p, k, previous.v(), previous.candidates());
         }
         return solveWrapped(a, b, d, p, k, null, null);
     }
@@ -106,26 +112,28 @@ public final class TorusTransport {
 
     /** The certified solve on wrapped coordinates, from sink potentials {@code v0} (or cold) and extra pairs. */
     private static TransportResult solveWrapped(double[] a, double[] b, int d, int p, int k, double[] v0,
-                                                TransportResult.Plan plan) {
+                                                CandidateSet previousPairs) {
         int n = a.length / d;
         int m = b.length / d;
         int g = gcd(n, m);
         int supply = m / g;
         int demand = n / g;
         int kk = Math.min(k, Math.max(n, m));
-        long[] keys = CandidatePairs.initial(a, b, d, kk, plan);
+        long[] keys = previousPairs == null ? CandidatePairs.initial(a, b, d, kk) : previousPairs.keys();
         TransportNetwork net = TransportNetwork.of(n, m, keys, keys.length, a, b, d, p);
         SuccessiveShortestPaths flow = new SuccessiveShortestPaths(net, supply, demand);
-        if (v0 != null) {
+        boolean warm = v0 != null;
+        if (warm) {
             System.arraycopy(v0, 0, flow.v, 0, m);
-        } else if (supply == 1 && n >= AUCTION_MIN) {
+        }
+        if (supply == 1 && n >= AUCTION_MIN) {
             double typical = meanNearestCost(net);
             if (typical > 0) {
-                flow.auctionPotentials(typical / 4, typical * 1e-5);
-                v0 = flow.v;
+                flow.auctionPotentials(typical * (warm ? WARM_EPSILON : COLD_EPSILON), typical * FINAL_EPSILON);
+                warm = true;
             }
         }
-        flow.greedy(v0 != null);
+        flow.greedy(warm);
         flow.run();
         double cMax = p == 2 ? d * Math.PI * Math.PI : Math.sqrt(d) * Math.PI;
         double tol = 1e-13 * cMax;
@@ -188,7 +196,7 @@ public final class TorusTransport {
         double value = p == 2 ? Math.sqrt(mean) : mean;
         return new TransportResult(p, value, total, mass, total / mass, dual.value() / mass, maxViolation, tol,
                 net.arcs(), rounds, flow.augmentations(), scanned, flow.u, flow.v,
-                new TransportResult.Plan(src, dst, f));
+                new TransportResult.Plan(src, dst, f), new CandidateSet(net.keys()));
     }
 
     /** The mean over sources of the cheapest candidate arc: the cost scale of the auction's ε. */

@@ -167,11 +167,20 @@ class TorusTransportTest {
     }
 
     @Test
-    @Tag("slow")
     void sameBitsOnOneThreadAndOnMany() throws Exception {
         SplittableRandom rnd = new SplittableRandom(18);
-        double[] a = clustered(rnd, 1200, 2, 1.5);
-        double[] b = clustered(rnd, 1000, 2, 1.5);
+        assertSameBitsOnOneThread(clustered(rnd, 600, 2, 1.5), clustered(rnd, 500, 2, 1.5));
+    }
+
+    @Test
+    @Tag("slow")
+    void sameBitsOnOneThreadAndOnManyForLargerClouds() throws Exception {
+        SplittableRandom rnd = new SplittableRandom(20);
+        assertSameBitsOnOneThread(clustered(rnd, 1200, 2, 1.5), clustered(rnd, 1000, 2, 1.5));
+        assertSameBitsOnOneThread(TransportOracle.uniform(rnd, 2500, 2), TransportOracle.uniform(rnd, 2500, 2));
+    }
+
+    private static void assertSameBitsOnOneThread(double[] a, double[] b) throws Exception {
         TransportResult many = TorusTransport.solve(a, b, 2, 2);
         ForkJoinPool one = new ForkJoinPool(1);
         try {
