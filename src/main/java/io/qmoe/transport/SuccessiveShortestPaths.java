@@ -83,10 +83,12 @@ final class SuccessiveShortestPaths {
     }
 
     /**
-     * Greedy start on reduced costs (Jonker–Volgenant style): every source without flow takes u_i = min_j (c_ij − v_j)
-     * and ships what it can on its tightest arc; then every sink without flow takes v_j = min_i (c_ij − u_i) and
-     * receives what it can on its tightest arc. A node without flow may take any potential up to its minimum, so the
-     * invariants hold. {@code sourcesFirst} is true for a warm start (v known), false for a cold one (u = v = 0).
+     * Greedy start on reduced costs (Jonker–Volgenant style). Cold ({@code sourcesFirst} false, u = v = 0): every
+     * sink without flow first takes v_j = min_i (c_ij − u_i) and receives what it can on its tightest arc (column
+     * reduction). Then, for unit supplies and demands, two passes of augmenting row reduction; otherwise every source
+     * without flow takes u_i = min_j (c_ij − v_j) and ships what it can on its tightest arc, and the sinks without flow
+     * are tightened again. A node without flow may take any potential up to its minimum, so the invariants hold.
+     * {@code sourcesFirst} is true when v is already meaningful (a warm start, or after an auction or a repair).
      */
     void greedy(boolean sourcesFirst) {
         if (!sourcesFirst) {
