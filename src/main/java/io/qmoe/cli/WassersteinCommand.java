@@ -14,11 +14,11 @@ import picocli.CommandLine.Parameters;
 /** {@code qmoe wasserstein}: the exact Wasserstein distance between two angle clouds on the torus. */
 @Command(name = "wasserstein", mixinStandardHelpOptions = true,
         description = {"Exact Wasserstein distance W_p between the empirical measures of two angle files on the flat "
-                + "torus [0, 2pi)^d (periodic distance per coordinate), by optimal assignment: no entropic "
-                + "approximation.",
+                + "torus [0, 2pi)^d (periodic distance per coordinate), by exact optimal transport certified over "
+                + "all pairs: no entropic approximation.",
                 "Files: CSV, one point per row, one angle (radians) per column, optional header row; e.g. the "
-                        + "angles-*.csv snapshots of 'qmoe train'. Different sizes are handled by replication "
-                        + "when the sizes have a small least common multiple."})
+                        + "angles-*.csv snapshots of 'qmoe train'. The files may hold any numbers of points (masses 1/n "
+                        + "and 1/m)."})
 final class WassersteinCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "A.csv", description = "First angle cloud.")
     Path a;

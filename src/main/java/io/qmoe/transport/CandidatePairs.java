@@ -3,22 +3,20 @@ package io.qmoe.transport;
 /**
  * The first candidate set of a sparse transport, as keys i·m + j (unsorted, with repeats): each source's k nearest
  * sinks, each sink's k nearest sources, the north-west-corner chain of the two clouds in cell order (a feasible plan
- * on at most n + m − 1 pairs, so the sparse problem can always carry every unit) and, for a warm start, the pairs of
- * the previous plan.
+ * on at most n + m − 1 pairs, so the sparse problem can always carry every unit).
  */
 final class CandidatePairs {
     private CandidatePairs() {
     }
 
-    static long[] initial(double[] a, double[] b, int d, int k, TransportResult.Plan previous) {
+    static long[] initial(double[] a, double[] b, int d, int k) {
         int n = a.length / d;
         int m = b.length / d;
         int kb = Math.min(k, m);
         int ka = Math.min(k, n);
         int[] nearB = NearestPartners.search(a, b, d, kb);
         int[] nearA = NearestPartners.search(b, a, d, ka);
-        int extra = previous == null ? 0 : previous.size();
-        long[] keys = new long[n * kb + m * ka + n + m + extra];
+        long[] keys = new long[n * kb + m * ka + n + m];
         int at = 0;
         for (int i = 0; i < n; i++) {
             for (int q = 0; q < kb; q++) {
@@ -31,9 +29,6 @@ final class CandidatePairs {
             }
         }
         at = northWestCorner(a, b, d, keys, at);
-        for (int e = 0; e < extra; e++) {
-            keys[at++] = (long) previous.source()[e] * m + previous.sink()[e];
-        }
         return java.util.Arrays.copyOf(keys, at);
     }
 

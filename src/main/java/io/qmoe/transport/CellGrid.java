@@ -36,6 +36,41 @@ final class CellGrid {
         return g;
     }
 
+    /**
+     * G per axis for the points of {@code x} and {@code y} together: {@link #sideFor} of their count, doubled while
+     * fewer than a quarter of the wanted cells are occupied (a concentrated cloud) and the grid stays within
+     * {@code maxCells} and 8 cells per point (so coincident points cannot blow it up), so that occupied cells hold about {@code perCell} points whatever the spread.
+     */
+    static int adaptiveSide(double[] x, double[] y, int d, double perCell, int maxCells) {
+        int total = (x.length + y.length) / d;
+        int cap = (int) Math.min(maxCells, 8L * total + 64);
+        int g = sideFor(total, d, perCell, cap);
+        double wanted = Math.max(1, total / perCell);
+        while (Math.pow(2.0 * g, d) <= cap && occupied(x, y, d, g) < wanted / 4) {
+            g *= 2;
+        }
+        return g;
+    }
+
+    private static int occupied(double[] x, double[] y, int d, int g) {
+        int cells = (int) Math.round(Math.pow(g, d));
+        java.util.BitSet seen = new java.util.BitSet(cells);
+        mark(x, d, g, seen);
+        mark(y, d, g, seen);
+        return seen.cardinality();
+    }
+
+    private static void mark(double[] x, int d, int g, java.util.BitSet seen) {
+        double w = 2 * Math.PI / g;
+        for (int i = 0; i < x.length / d; i++) {
+            int c = 0;
+            for (int k = d - 1; k >= 0; k--) {
+                c = c * g + Math.min(g - 1, (int) (x[i * d + k] / w));
+            }
+            seen.set(c);
+        }
+    }
+
     /** Buckets the n points of {@code x} (wrapped coordinates, dimension d) into a grid of side g. */
     static CellGrid of(double[] x, int d, int g) {
         int n = x.length / d;

@@ -31,7 +31,7 @@ final class DualCertificate {
                                  int perSource) {
         int n = a.length / d;
         int m = b.length / d;
-        int g = CellGrid.sideFor(Math.max(n, m), d, 24.0, 1 << 13);
+        int g = CellGrid.adaptiveSide(a, b, d, 48.0, 1 << 22);
         CellGrid ga = CellGrid.of(a, d, g);
         CellGrid gb = CellGrid.of(b, d, g);
         int cells = ga.cells;
@@ -44,12 +44,10 @@ final class DualCertificate {
                 axesB[q][k] = gb.axis(occupiedB[q], k);
             }
         }
-        double[] gap2 = new double[g * g];
-        for (int x = 0; x < g; x++) {
-            for (int y = 0; y < g; y++) {
-                double gap = ga.axisGap(x, y);
-                gap2[x * g + y] = gap * gap;
-            }
+        double[] gap2 = new double[g / 2 + 1];
+        for (int circ = 0; circ <= g / 2; circ++) {
+            double gap = ga.axisGap(0, circ);
+            gap2[circ] = gap * gap;
         }
         CellFindings[] found = new CellFindings[cells];
         IntStream.range(0, cells).parallel().forEach(ca -> {
@@ -66,7 +64,8 @@ final class DualCertificate {
                 double lb2 = 0;
                 int[] ax = axesB[q];
                 for (int k = 0; k < d; k++) {
-                    lb2 += gap2[axesA[k] * g + ax[k]];
+                    int delta = Math.abs(axesA[k] - ax[k]);
+                    lb2 += gap2[Math.min(delta, g - delta)];
                 }
                 double lb = p == 2 ? lb2 : Math.sqrt(lb2) * (1 - 1e-15);
                 if (lb - maxU[ca] - maxV[cb] >= 0) {

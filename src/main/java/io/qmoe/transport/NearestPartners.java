@@ -24,10 +24,11 @@ final class NearestPartners {
         int nq = queries.length / d;
         int nt = targets.length / d;
         int kk = Math.min(k, nt);
-        int g = CellGrid.sideFor(nt, d, 2.0, 1 << 21);
+        int g = CellGrid.adaptiveSide(targets, new double[0], d, 2.0, 1 << 21);
         CellGrid grid = CellGrid.of(targets, d, g);
         int[] out = new int[nq * kk];
-        int chunks = Math.max(1, Math.min(64, nq / 256));
+        // each query fills only its own slots, so the chunking (and the thread count) cannot change the result
+        int chunks = Math.max(1, Math.min(4 * Runtime.getRuntime().availableProcessors(), nq / 256));
         IntStream.range(0, chunks).parallel().forEach(chunk -> {
             Scratch s = new Scratch(grid, kk);
             int lo = (int) ((long) nq * chunk / chunks);

@@ -29,6 +29,8 @@ final class SuccessiveShortestPaths {
     private final IndexedMinHeap heap;
     private final boolean unit;
     private final int[] freeRows;
+    /** For unit demands: the arc that carries flow into each sink, or −1 (kept in step with the flows). */
+    private final int[] owner;
     private long augmentations;
     private long settledTotal;
 
@@ -50,6 +52,26 @@ final class SuccessiveShortestPaths {
         heap = new IndexedMinHeap(n + m);
         unit = supply == 1 && demand == 1;
         freeRows = unit ? new int[n] : null;
+        owner = unit ? new int[m] : null;
+        rebuildOwners();
+    }
+
+    /** Replaces the network by a larger one carrying the same flows. */
+    void adopt(TransportNetwork larger) {
+        net = larger;
+        rebuildOwners();
+    }
+
+    private void rebuildOwners() {
+        if (owner == null) {
+            return;
+        }
+        java.util.Arrays.fill(owner, -1);
+        for (int e = 0; e < net.arcs(); e++) {
+            if (net.flow[e] > 0) {
+                owner[net.arcSink[e]] = e;
+            }
+        }
     }
 
     long augmentations() {
@@ -61,21 +83,82 @@ final class SuccessiveShortestPaths {
     }
 
     /**
-     * Greedy start on reduced costs (Jonker–Volgenant style): every source without flow takes u_i = min_j (c_ij − v_j)
-     * and ships what it can on its tightest arc; then every sink without flow takes v_j = min_i (c_ij − u_i) and
-     * receives what it can on its tightest arc. A node without flow may take any potential up to its minimum, so the
-     * invariants hold. {@code sourcesFirst} is true for a warm start (v known), false for a cold one (u = v = 0).
+     * Greedy start on reduced costs (Jonker–Volgenant style). Cold ({@code sourcesFirst} false, u = v = 0): every
+     * sink without flow first takes v_j = min_i (c_ij − u_i) and receives what it can on its tightest arc (column
+     * reduction). Then, for unit supplies and demands, two passes of augmenting row reduction; otherwise every source
+     * without flow takes u_i = min_j (c_ij − v_j) and ships what it can on its tightest arc, and the sinks without flow
+     * are tightened again. A node without flow may take any potential up to its minimum, so the invariants hold.
+     * {@code sourcesFirst} is true when v is already meaningful (a warm start, or after an auction or a repair).
      */
     void greedy(boolean sourcesFirst) {
         if (!sourcesFirst) {
             tightenSinks();
         }
         if (unit) {
-            augmentingRowReduction();
-            augmentingRowReduction();
+            for (int pass = 0; pass < 2; pass++) {
+                augmentingRowReduction();
+            }
         } else {
             tightenSources();
             tightenSinks();
+        }
+    }
+
+    /**
+     * Sink potentials from Bertsekas' forward auction with ε-scaling, for unit supplies and demands only: in each
+     * phase every source starts unassigned and bids for its tightest sink j₁ (reduced value h = c_ij − v_j), lowering
+     * v_{j₁} by the gap to its second tightest plus ε and displacing the previous holder, until every source holds a
+     * sink; ε shrinks by 4 from {@code epsStart} to {@code epsEnd}. The result is ε-optimal, so only the potentials v
+     * are kept: the assignment is cleared, and the exact phase ({@link #greedy} then {@link #run}) starts from them with
+     * few free sources and short paths. A phase that exceeds 64·n bids ends the auction early (the exact phase does not
+     * depend on it for correctness).
+     */
+    void auctionPotentials(double epsStart, double epsEnd) {
+        TransportNetwork g = net;
+        int n = g.n;
+        int[] holder = new int[g.m];
+        int[] queue = new int[n];
+        for (double eps = epsStart; ; eps /= 4) {
+            java.util.Arrays.fill(holder, -1);
+            for (int i = 0; i < n; i++) {
+                queue[i] = i;
+            }
+            int head = 0;
+            int count = n;
+            long budget = 64L * n;
+            while (count > 0 && budget-- > 0) {
+                int i = queue[head];
+                head = head + 1 == n ? 0 : head + 1;
+                count--;
+                int j1 = -1;
+                double h1 = Double.POSITIVE_INFINITY;
+                double h2 = Double.POSITIVE_INFINITY;
+                for (int e = g.outStart[i]; e < g.outStart[i + 1]; e++) {
+                    int j = g.arcSink[e];
+                    double h = g.arcCost[e] - v[j];
+                    if (h < h2) {
+                        if (h < h1) {
+                            h2 = h1;
+                            h1 = h;
+                            j1 = j;
+                        } else {
+                            h2 = h;
+                        }
+                    }
+                }
+                double bid = h2 == Double.POSITIVE_INFINITY ? eps : h2 - h1 + eps;
+                v[j1] -= bid;
+                int previous = holder[j1];
+                holder[j1] = i;
+                if (previous >= 0) {
+                    int tail = head + count;
+                    queue[tail >= n ? tail - n : tail] = previous;
+                    count++;
+                }
+            }
+            if (count > 0 || eps <= epsEnd) {
+                return;
+            }
         }
     }
 
@@ -118,20 +201,20 @@ final class SuccessiveShortestPaths {
                 }
             }
             int j1 = g.arcSink[e1];
-            int owner = ownerArc(j1);
+            int held = owner[j1];
             boolean immediate = false;
             if (e2 >= 0 && h1 < h2) {
                 v[j1] -= h2 - h1;
                 immediate = true;
-            } else if (owner >= 0 && e2 >= 0) {
+            } else if (held >= 0 && e2 >= 0) {
                 e1 = e2;
                 j1 = g.arcSink[e1];
-                owner = ownerArc(j1);
+                held = owner[j1];
             }
             u[i] = g.arcCost[e1] - v[j1];
-            if (owner >= 0) {
-                int i0 = g.arcSource[owner];
-                g.flow[owner] = 0;
+            if (held >= 0) {
+                int i0 = g.arcSource[held];
+                g.flow[held] = 0;
                 excess[i0] = 1;
                 deficit[j1] = 1;
                 if (immediate) {
@@ -141,19 +224,10 @@ final class SuccessiveShortestPaths {
                 }
             }
             g.flow[e1] = 1;
+            owner[j1] = e1;
             excess[i] = 0;
             deficit[j1] = 0;
         }
-    }
-
-    /** The arc into sink j that carries flow, or −1 (unit demands: at most one). */
-    private int ownerArc(int j) {
-        for (int q = net.inStart[j]; q < net.inStart[j + 1]; q++) {
-            if (net.flow[net.inArc[q]] > 0) {
-                return net.inArc[q];
-            }
-        }
-        return -1;
     }
 
     private void tightenSources() {
@@ -209,6 +283,9 @@ final class SuccessiveShortestPaths {
             net.flow[e] += f;
             excess[i] -= f;
             deficit[j] -= f;
+            if (owner != null) {
+                owner[j] = e;
+            }
         }
     }
 
@@ -251,6 +328,9 @@ final class SuccessiveShortestPaths {
                     g.flow[e] = 0;
                     excess[i] += f;
                     deficit[g.arcSink[e]] += f;
+                    if (owner != null) {
+                        owner[g.arcSink[e]] = -1;
+                    }
                 }
             }
         }
@@ -288,8 +368,10 @@ final class SuccessiveShortestPaths {
                     break;
                 }
                 double vj = v[j];
-                for (int q = g.inStart[j]; q < g.inStart[j + 1]; q++) {
-                    int e = g.inArc[q];
+                int qFrom = owner == null ? g.inStart[j] : 0;
+                int qTo = owner == null ? g.inStart[j + 1] : (owner[j] >= 0 ? 1 : 0);
+                for (int q = qFrom; q < qTo; q++) {
+                    int e = owner == null ? g.inArc[q] : owner[j];
                     if (g.flow[e] == 0) {
                         continue;
                     }
@@ -376,6 +458,9 @@ final class SuccessiveShortestPaths {
                 y = n + g.arcSink[e];
             } else {
                 g.flow[e] += bottleneck;
+                if (owner != null) {
+                    owner[y - n] = e;
+                }
                 y = g.arcSource[e];
             }
         }

@@ -9,7 +9,10 @@ package io.qmoe.transport;
  * the transportation problem an integral minimum-cost flow. It is solved by successive shortest paths with dual
  * potentials on a sparse candidate set: each point's k nearest partners in the other cloud (both directions, exact,
  * through a periodic cell grid) and a north-west-corner chain along the cell order of both clouds, which alone can
- * carry all the mass, so the sparse problem is always feasible. Its optimum is then certified for all n·m pairs:
+ * carry all the mass, so the sparse problem is always feasible. Equal sizes (an assignment) start from the prices of
+ * an ε-scaled auction (ε from a quarter of the mean nearest-neighbour cost down to 10⁻⁵ of it; from 4·10⁻⁵ of it when
+ * warm-started from the previous sink potentials), a transportation from u = v = 0 or the previous potentials; from there a Jonker–Volgenant greedy start and the
+ * shortest paths make the flow exactly optimal for the sparse problem. Its optimum is then certified for all n·m pairs:
  * the potentials must satisfy c_ij − u_i − v_j ≥ −tol everywhere, checked cell pair by cell pair with a lower bound of
  * the cost between the cells' boxes (only the cell pairs whose bound fails are scanned pair by pair). Violated pairs
  * are added to the candidate set (the most violated k per source in the first round, twice as many in each
@@ -23,9 +26,14 @@ package io.qmoe.transport;
  */
 public final class TorusTransport {
     /** The default number k of nearest partners per point in the first candidate set. */
-    public static final int DEFAULT_NEIGHBOURS = 8;
+    public static final int DEFAULT_NEIGHBOURS = 16;
     private static final int MAX_ROUNDS = 100_000;
     private static final int MAX_PER_SOURCE = 256;
+    private static final int AUCTION_MIN = 2000;
+    /** The auction's first ε relative to the mean nearest cost: cold, and from the previous potentials. */
+    private static final double COLD_EPSILON = 0.25;
+    private static final double WARM_EPSILON = 4e-5;
+    private static final double FINAL_EPSILON = 1e-5;
     private static final long BYTES_PER_ARC = 56;
     private static final long BYTES_PER_POINT = 96;
 
@@ -50,7 +58,9 @@ public final class TorusTransport {
 
     /**
      * Solves again for clouds of the same sizes whose points have moved (e.g. the next snapshot of a trajectory),
-     * starting from {@code previous}: its sink potentials seed the duals and its plan's pairs join the candidate set.
+     * starting from {@code previous}: its sink potentials seed the duals and its final candidate pairs (which hold
+     * its plan, a feasible chain and every pair its certificate added) are the first candidate set, so no nearest
+     * partners are searched. The candidate set can only grow along a chain of warm starts.
      * The result is as exact and as certified as a cold solve (the same value up to rounding; the same plan when the
      * optimum is unique); only the work differs.
      */
@@ -79,24 +89,51 @@ public final class TorusTransport {
                     + previous.v().length + " points with p = " + previous.p() + ", now " + n + " and " + m
                     + " points with p = " + p);
         }
+        long need = estimatedBytes(n, m, (long) (n + m) * Math.min(k, Math.max(n, m)) + n + m
+                + (previous == null ? 0 : previous.candidates().size()));
+        long heap = Runtime.getRuntime().maxMemory();
+        if (need > heap) {
+            throw new IllegalArgumentException("transport between " + n + " and " + m + " points needs about "
+                    + (need >> 20) + " MB, more than the " + (heap >> 20) + " MB heap; raise -Xmx or use fewer points");
+        }
+        if (previous != null) {
+            return solveWrapped(a, b, d, p, k, previous.v(), previous.candidates());
+        }
+        return solveWrapped(a, b, d, p, k, null, null);
+    }
+
+    /**
+     * The estimated heap in bytes of a transport between n and m points on the given number of candidate pairs (the
+     * network, the solver's node arrays and the transient pair keys); a larger estimate than the heap is refused.
+     */
+    public static long estimatedBytes(int n, int m, long arcs) {
+        return arcs * BYTES_PER_ARC + (long) (n + m) * BYTES_PER_POINT;
+    }
+
+    /** The certified solve on wrapped coordinates, from sink potentials {@code v0} (or cold) and extra pairs. */
+    private static TransportResult solveWrapped(double[] a, double[] b, int d, int p, int k, double[] v0,
+                                                CandidateSet previousPairs) {
+        int n = a.length / d;
+        int m = b.length / d;
         int g = gcd(n, m);
         int supply = m / g;
         int demand = n / g;
         int kk = Math.min(k, Math.max(n, m));
-        long arcs = (long) (n + m) * kk + n + m + (previous == null ? 0 : previous.plan().size());
-        long need = arcs * BYTES_PER_ARC + (long) (n + m) * BYTES_PER_POINT;
-        long heap = Runtime.getRuntime().maxMemory();
-        if (need > heap || arcs > Integer.MAX_VALUE - 8) {
-            throw new IllegalArgumentException("transport between " + n + " and " + m + " points needs about "
-                    + (need >> 20) + " MB, more than the " + (heap >> 20) + " MB heap; raise -Xmx or use fewer points");
-        }
-        long[] keys = CandidatePairs.initial(a, b, d, kk, previous == null ? null : previous.plan());
+        long[] keys = previousPairs == null ? CandidatePairs.initial(a, b, d, kk) : previousPairs.keys();
         TransportNetwork net = TransportNetwork.of(n, m, keys, keys.length, a, b, d, p);
         SuccessiveShortestPaths flow = new SuccessiveShortestPaths(net, supply, demand);
-        if (previous != null) {
-            System.arraycopy(previous.v(), 0, flow.v, 0, m);
+        boolean warm = v0 != null;
+        if (warm) {
+            System.arraycopy(v0, 0, flow.v, 0, m);
         }
-        flow.greedy(previous != null);
+        if (supply == 1 && n >= AUCTION_MIN) {
+            double typical = meanNearestCost(net);
+            if (typical > 0) {
+                flow.auctionPotentials(typical * (warm ? WARM_EPSILON : COLD_EPSILON), typical * FINAL_EPSILON);
+                warm = true;
+            }
+        }
+        flow.greedy(warm);
         flow.run();
         double cMax = p == 2 ? d * Math.PI * Math.PI : Math.sqrt(d) * Math.PI;
         double tol = 1e-13 * cMax;
@@ -116,7 +153,7 @@ public final class TorusTransport {
                 throw new IllegalStateException("no certified optimum after " + rounds + " rounds");
             }
             net = net.withArcs(cert.violations, cert.violations.length, a, b, d, p);
-            flow.net = net;
+            flow.adopt(net);
             flow.repair(tol);
             flow.greedy(true);
             flow.run();
@@ -159,7 +196,20 @@ public final class TorusTransport {
         double value = p == 2 ? Math.sqrt(mean) : mean;
         return new TransportResult(p, value, total, mass, total / mass, dual.value() / mass, maxViolation, tol,
                 net.arcs(), rounds, flow.augmentations(), scanned, flow.u, flow.v,
-                new TransportResult.Plan(src, dst, f));
+                new TransportResult.Plan(src, dst, f), new CandidateSet(net.keys()));
+    }
+
+    /** The mean over sources of the cheapest candidate arc: the cost scale of the auction's ε. */
+    private static double meanNearestCost(TransportNetwork net) {
+        double sum = 0;
+        for (int i = 0; i < net.n; i++) {
+            double low = Double.POSITIVE_INFINITY;
+            for (int e = net.outStart[i]; e < net.outStart[i + 1]; e++) {
+                low = Math.min(low, net.arcCost[e]);
+            }
+            sum += low;
+        }
+        return sum / net.n;
     }
 
     private static void checkShape(double[] x, int d, String name) {

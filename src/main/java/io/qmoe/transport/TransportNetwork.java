@@ -74,12 +74,18 @@ final class TransportNetwork {
         return new TransportNetwork(n, m, keys, unique, a, b, d, p);
     }
 
-    /** This network with the pairs {@code extra[0..count)} added (key = i·m + j); flows are carried over. */
-    TransportNetwork withArcs(long[] extra, int count, double[] a, double[] b, int d, int p) {
-        long[] keys = new long[arcs() + count];
-        for (int e = 0; e < arcs(); e++) {
+    /** The keys i·m + j of the arcs, in arc order (increasing). */
+    long[] keys() {
+        long[] keys = new long[arcs()];
+        for (int e = 0; e < keys.length; e++) {
             keys[e] = (long) arcSource[e] * m + arcSink[e];
         }
+        return keys;
+    }
+
+    /** This network with the pairs {@code extra[0..count)} added (key = i·m + j); flows are carried over. */
+    TransportNetwork withArcs(long[] extra, int count, double[] a, double[] b, int d, int p) {
+        long[] keys = java.util.Arrays.copyOf(keys(), arcs() + count);
         System.arraycopy(extra, 0, keys, arcs(), count);
         TransportNetwork next = of(n, m, keys, keys.length, a, b, d, p);
         int e2 = 0;

@@ -22,10 +22,12 @@ package io.qmoe.transport;
  * @param u            source potentials (length n); not copied
  * @param v            sink potentials (length m); not copied
  * @param plan         the pairs that carry flow, and their flows; not copied
+ * @param candidates   the pairs of the final sparse problem, for {@link TorusTransport#warmStart}
  */
 public record TransportResult(int p, double value, double totalCost, long totalMass, double primal, double dual,
                               double maxViolation, double tolerance, long candidateArcs, int rounds,
-                              long augmentations, long scannedPairs, double[] u, double[] v, Plan plan) {
+                              long augmentations, long scannedPairs, double[] u, double[] v, Plan plan,
+                              CandidateSet candidates) {
     /**
      * The support of an optimal plan: pair k sends {@code flow[k]} units (mass flow[k]/L) from source
      * {@code source[k]} to sink {@code sink[k]}; sorted by source, then sink.
