@@ -8,6 +8,7 @@ import io.qmoe.mixture.MixtureOfExperts;
 import io.qmoe.mixture.TrainingObserver;
 import io.qmoe.stats.TangentKernel;
 import io.qmoe.stats.TorusMmd;
+import io.qmoe.transport.TransportResult;
 import java.util.Arrays;
 import java.util.function.LongConsumer;
 
@@ -57,8 +58,10 @@ final class CoupledSample {
         TorusMmd kernel = plan.kernel();
         TorusMmd.Cloud startCloud = plan.transportCount() > 0 ? kernel.prepare(d, MixtureOfExperts.wrap(start)) : null;
         TangentKernel startKernel = plan.transportCount() > 0 ? tangentKernel(mixture, start) : null;
+        // this sample's previous transport solutions (mixture–reference, twins–reference, mixture–twins)
+        TransportResult[] warm = new TransportResult[3];
         Snapshot snapshot = (step, a) -> {
-            measureClouds(step, a, twins, start, startCloud, values, clouds, progress, perSnapshot);
+            measureClouds(step, a, twins, start, startCloud, values, clouds, warm, progress, perSnapshot);
             int idx = plan.snapshotAt(step);
             if (idx >= 0 && plan.isTransport(idx)) {
                 values[Quantity.KERNEL_DRIFT.ordinal()][idx] = tangentKernel(mixture, a).relativeDrift(startKernel);
@@ -100,6 +103,10 @@ final class CoupledSample {
         return TangentKernel.of(particles.size(), data.size(), expert.dimension(), g);
     }
 
+    private static TransportResult warm(TorusPoints a, TorusPoints b, TransportResult before) {
+        return before == null ? Wasserstein.transport(a, b, 2) : Wasserstein.transport(a, b, 2, before);
+    }
+
     /** Measures what needs the angles at a grid step. */
     @FunctionalInterface
     private interface Snapshot {
@@ -108,7 +115,8 @@ final class CoupledSample {
 
     /** The quantities of grid step {@code step} that need the angles (and twins) at that step. */
     private void measureClouds(int step, double[] angles, double[] twins, double[] start, TorusMmd.Cloud startCloud,
-                               double[][] values, double[][] clouds, LongConsumer progress, long perSnapshot) {
+                               double[][] values, double[][] clouds, TransportResult[] warm, LongConsumer progress,
+                               long perSnapshot) {
         int idx = plan.snapshotAt(step);
         if (idx < 0) {
             return;
@@ -137,9 +145,13 @@ final class CoupledSample {
             TorusPoints mixture = TorusPoints.of(d, MixtureOfExperts.wrap(angles));
             TorusPoints twin = TorusPoints.of(d, MixtureOfExperts.wrap(twins));
             TorusPoints ref = TorusPoints.of(d, reference.reference().clouds()[idx]);
-            values[Quantity.WASSERSTEIN.ordinal()][idx] = Wasserstein.w2(mixture, ref);
-            values[Quantity.TWIN_WASSERSTEIN.ordinal()][idx] = Wasserstein.w2(twin, ref);
-            values[Quantity.MIXTURE_TWIN_WASSERSTEIN.ordinal()][idx] = Wasserstein.w2(mixture, twin);
+            // the same particles a snapshot later: each solve starts from the previous snapshot's plan and potentials
+            warm[0] = warm(mixture, ref, warm[0]);
+            warm[1] = warm(twin, ref, warm[1]);
+            warm[2] = warm(mixture, twin, warm[2]);
+            values[Quantity.WASSERSTEIN.ordinal()][idx] = warm[0].value();
+            values[Quantity.TWIN_WASSERSTEIN.ordinal()][idx] = warm[1].value();
+            values[Quantity.MIXTURE_TWIN_WASSERSTEIN.ordinal()][idx] = warm[2].value();
             TorusMmd.Cloud refCloud = reference.kernelClouds()[idx];
             values[Quantity.KERNEL_DISTANCE.ordinal()][idx] = kernel.between(mixtureCloud, refCloud).distance();
             values[Quantity.TWIN_KERNEL_DISTANCE.ordinal()][idx] = kernel.between(
