@@ -79,6 +79,11 @@ final class AnalyzeCommand implements Callable<Integer> {
     int gridCells;
 
 
+    @Option(names = "--kernel-concentration", defaultValue = "1", paramLabel = "KAPPA",
+            description = "Concentration of the von Mises kernel of the kernel distance (bandwidth about "
+                    + "1/sqrt(KAPPA) radians; default ${DEFAULT-VALUE}).")
+    double kernelConcentration;
+
     @Option(names = "--out", paramLabel = "DIR", description = "Output folder (default runs/analyze-<circuit>).")
     Path out;
 
@@ -108,7 +113,8 @@ final class AnalyzeCommand implements Callable<Integer> {
         }
         AnalysisConfig.Builder b = AnalysisConfig.builder().experts(Numbers.parsePositiveInts("--experts", experts))
                 .seeds(seeds).referenceSize(referenceSize).seed(expert.seed).time(time).dt(dt)
-                .integrator(integrator.toLowerCase(Locale.ROOT)).scaling(outputScaling).gridCells(gridCells);
+                .integrator(integrator.toLowerCase(Locale.ROOT)).scaling(outputScaling).gridCells(gridCells)
+                .kernelConcentration(kernelConcentration);
         if (snapshots != null) {
             b.snapshots(Numbers.parseList("--snapshots", snapshots));
         }
@@ -212,7 +218,8 @@ final class AnalyzeCommand implements Callable<Integer> {
                 "--dt " + c.dt(), "--integrator " + c.integrator(),
                 "--snapshots " + java.util.Arrays.toString(c.snapshots()),
                 "--transport-snapshots " + java.util.Arrays.toString(c.transportSnapshots()),
-                "--scaling " + c.scaling(), "--grid " + c.gridCells(), "--backend " + backend,
+                "--scaling " + c.scaling(), "--grid " + c.gridCells(),
+                "--kernel-concentration " + c.kernelConcentration(), "--backend " + backend,
                 "--gradient " + gradient,
                 "circuit " + Digests.sha256(io.qmoe.qasm.QasmWriter.write(loaded.circuit(), loaded.observable(), null)),
                 "data " + Digests.sha256(DatasetCsv.format(data)));

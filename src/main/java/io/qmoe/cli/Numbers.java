@@ -17,14 +17,20 @@ final class Numbers {
             try {
                 out[i] = io.qmoe.circuit.AngleExpression.parse(p, name -> false).constantValue();
             } catch (IllegalArgumentException | IllegalStateException e) {
-                throw new UserInputException(option + ": entry " + (i + 1) + " '" + p
-                        + "' is not a number (numbers and pi expressions such as pi/4 are accepted)");
+                throw new UserInputException(option + ": entry " + (i + 1) + " '" + shown(p) + "' is not a number ("
+                        + e.getMessage().lines().findFirst().orElse("") + "; numbers and pi expressions such as pi/4 "
+                        + "are accepted)");
             }
             if (!Double.isFinite(out[i])) {
-                throw new UserInputException(option + ": entry " + (i + 1) + " '" + p + "' is not finite");
+                throw new UserInputException(option + ": entry " + (i + 1) + " '" + shown(p) + "' is not finite");
             }
         }
         return out;
+    }
+
+    /** The user's text as shown in a message: at most 40 characters. */
+    static String shown(String text) {
+        return text.length() <= 40 ? text : text.substring(0, 40) + "…";
     }
 
     /** Parses a comma-separated list of positive integers. */
@@ -35,7 +41,7 @@ final class Numbers {
             try {
                 out[i] = Integer.parseInt(parts[i].strip());
             } catch (NumberFormatException e) {
-                throw new UserInputException(option + ": '" + parts[i].strip() + "' is not a whole number");
+                throw new UserInputException(option + ": '" + shown(parts[i].strip()) + "' is not a whole number");
             }
             if (out[i] < 1) {
                 throw new UserInputException(option + ": " + out[i] + " must be at least 1");
