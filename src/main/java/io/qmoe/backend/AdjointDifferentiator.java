@@ -97,24 +97,16 @@ final class AdjointDifferentiator {
         int dim = pre.length;
         for (PauliObservable.Term t : o.terms()) {
             PauliString p = t.pauli();
-            int x = (int) p.xMask();
-            int z = (int) p.zMask();
-            int ys = p.yCount() & 3;
+            long x = p.xMask();
             double c = t.coefficient();
-            // i^ys as (cr, ci)
-            double cr = ys == 0 ? c : ys == 2 ? -c : 0;
-            double ci = ys == 1 ? c : ys == 3 ? -c : 0;
             for (int j = 0; j < dim; j++) {
-                // P|j> = i^ys (-1)^{|j&z|} |j^x>
-                double sr = pre[j];
-                double si = pim[j];
-                if ((Integer.bitCount(j & z) & 1) != 0) {
-                    sr = -sr;
-                    si = -si;
-                }
-                int i = j ^ x;
-                lre[i] += cr * sr - ci * si;
-                lim[i] += cr * si + ci * sr;
+                // P|j⟩ = i^k |j ⊕ x⟩
+                int k = p.phaseExponent(j);
+                double cr = c * PauliString.phaseReal(k);
+                double ci = c * PauliString.phaseImaginary(k);
+                int i = (int) (j ^ x);
+                lre[i] += cr * pre[j] - ci * pim[j];
+                lim[i] += cr * pim[j] + ci * pre[j];
             }
         }
     }

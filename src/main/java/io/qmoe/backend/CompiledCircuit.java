@@ -4,6 +4,7 @@ import io.qmoe.circuit.Gate;
 import io.qmoe.circuit.GateKind;
 import io.qmoe.circuit.Monomial;
 import io.qmoe.circuit.ParametricCircuit;
+import io.qmoe.circuit.PauliString;
 
 /**
  * A {@link ParametricCircuit} compiled once into flat primitive arrays for the state-vector kernels: per gate its kind,
@@ -12,7 +13,6 @@ import io.qmoe.circuit.ParametricCircuit;
  * the adjoint method uses to differentiate. Immutable and thread-safe; the state buffers belong to the caller.
  */
 public final class CompiledCircuit {
-    private static final double INV_SQRT2 = Math.sqrt(0.5);
     /** GateKind.values() clones its array on every call; the kernels index this copy instead. */
     private static final GateKind[] KINDS = GateKind.values();
 
@@ -79,30 +79,11 @@ public final class CompiledCircuit {
     }
 
     private void setGenerator(int gi, GateKind k) {
-        int a = 1 << q0[gi];
-        int b = q1[gi] >= 0 ? 1 << q1[gi] : 0;
-        double half = 0.5;
-        switch (k) {
-            case RX -> gen(gi, half, 0, a, 0);
-            case RY -> gen(gi, half, 0, a, a);
-            case RZ -> gen(gi, half, 0, 0, a);
-            case P -> gen(gi, -1, a, 0, 0);
-            case CP -> gen(gi, -1, a | b, 0, 0);
-            case CRX -> gen(gi, half, a, b, 0);
-            case CRY -> gen(gi, half, a, b, b);
-            case CRZ -> gen(gi, half, a, 0, b);
-            case RXX -> gen(gi, half, 0, a | b, 0);
-            case RYY -> gen(gi, half, 0, a | b, a | b);
-            case RZZ -> gen(gi, half, 0, 0, a | b);
-            default -> { }
-        }
-    }
-
-    private void gen(int gi, double w, int control, int x, int z) {
-        genWeight[gi] = w;
-        genControl[gi] = control;
-        genX[gi] = x;
-        genZ[gi] = z;
+        GateTable.Entry e = GateTable.of(k);
+        genWeight[gi] = e.weight();
+        genControl[gi] = GateTable.bits(e.control(), q0[gi], q1[gi]);
+        genX[gi] = GateTable.bits(e.x(), q0[gi], q1[gi]);
+        genZ[gi] = GateTable.bits(e.z(), q0[gi], q1[gi]);
     }
 
     /** The source circuit. */
@@ -243,7 +224,8 @@ public final class CompiledCircuit {
     }
 
     /**
-     * For each parametric gate, cos and sin of the angle its kernel needs: φ for p and cp, φ/2 for the rotations.
+     * For each parametric gate, cos and sin of the angle its kernel needs, |w|·φ for the generator weight w: φ for p
+     * and cp, φ/2 for the rotations.
      * Computed once per binding and shared by the forward pass and the adjoint sweep. A gate whose angle equals the
      * one in {@code lastAngle} (the previous binding of the same worker) keeps its cos and sin: in a mixture's batch
      * the rows of one expert are consecutive, so gates that depend on θ only are evaluated once per expert, not once
@@ -254,58 +236,96 @@ public final class CompiledCircuit {
             if (termStart[g + 1] == termStart[g] && !KINDS[kind[g]].parametric()) {
                 continue;
             }
-            GateKind k = KINDS[kind[g]];
             double phi = angle(g, inputs);
             if (Double.doubleToRawLongBits(phi) == Double.doubleToRawLongBits(lastAngle[g])) {
                 continue;
             }
             lastAngle[g] = phi;
-            SineCosine.of(k == GateKind.P || k == GateKind.CP ? phi : phi / 2, cos, sin, g);
+            SineCosine.of(Math.abs(genWeight[g]) * phi, cos, sin, g);
         }
     }
 
     /**
-     * Applies gate g given cos and sin of its (half) angle, or its inverse (angle negated: the sine changes sign).
+     * Applies gate g given cos and sin of its (half) angle, or its inverse (angle negated: the sine changes sign). The
+     * kernel is chosen by the gate's {@link GateTable} family, never by a copied matrix.
      */
     void apply(int g, double[] re, double[] im, double c, double sPositive, boolean inverse) {
-        double s = inverse ? -sPositive : sPositive;
+        GateTable.Entry e = GateTable.of(kind[g]);
         int a = q0[g];
         int b = q1[g];
-        double sgn = inverse ? -1 : 1;
-        switch (KINDS[kind[g]]) {
-            case ID -> { }
-            case H -> StateKernels.apply1(re, im, a, INV_SQRT2, 0, INV_SQRT2, 0, INV_SQRT2, 0, -INV_SQRT2, 0);
-            case X -> StateKernels.flip(re, im, a);
-            case Y -> StateKernels.apply1(re, im, a, 0, 0, 0, -1, 0, 1, 0, 0);
-            case Z -> StateKernels.diagonal1(re, im, a, 1, 0, -1, 0);
-            case S -> StateKernels.diagonal1(re, im, a, 1, 0, 0, sgn);
-            case SDG -> StateKernels.diagonal1(re, im, a, 1, 0, 0, -sgn);
-            case T -> StateKernels.diagonal1(re, im, a, 1, 0, INV_SQRT2, sgn * INV_SQRT2);
-            case TDG -> StateKernels.diagonal1(re, im, a, 1, 0, INV_SQRT2, -sgn * INV_SQRT2);
-            case SX -> sqrtX(re, im, a, sgn);
-            case SXDG -> sqrtX(re, im, a, -sgn);
-            case RX -> StateKernels.rotateX(re, im, a, c, s);
-            case RY -> StateKernels.rotateReal(re, im, a, c, s);
-            case RZ -> StateKernels.diagonal1(re, im, a, c, -s, c, s);
-            case P -> StateKernels.diagonal1(re, im, a, 1, 0, c, s);
-            case CX -> StateKernels.cnot(re, im, a, b);
-            case CY -> StateKernels.applyControlled1(re, im, a, b, 0, 0, 0, -1, 0, 1, 0, 0);
-            case CZ -> StateKernels.cz(re, im, a, b);
-            case SWAP -> StateKernels.swap(re, im, a, b);
-            case CRX -> StateKernels.applyControlled1(re, im, a, b, c, 0, 0, -s, 0, -s, c, 0);
-            case CRY -> StateKernels.applyControlled1(re, im, a, b, c, 0, -s, 0, s, 0, c, 0);
-            case CRZ -> StateKernels.applyControlled1(re, im, a, b, c, -s, 0, 0, 0, 0, c, s);
-            case CP -> StateKernels.phaseOnBoth(re, im, a, b, c, s);
-            case RXX -> StateKernels.xxOrYy(re, im, a, b, c, s, false);
-            case RYY -> StateKernels.xxOrYy(re, im, a, b, c, s, true);
-            case RZZ -> StateKernels.zz(re, im, a, b, c, s);
+        switch (e.family()) {
+            case IDENTITY -> { }
+            case PERMUTATION -> {
+                if (b < 0) {
+                    StateKernels.flip(re, im, a);
+                } else if (e.controlled()) {
+                    StateKernels.cnot(re, im, a, b);
+                } else {
+                    StateKernels.swap(re, im, a, b);
+                }
+            }
+            case DIAGONAL -> {
+                double[] m = inverse ? e.inverse() : e.matrix();
+                if (e.controlled()) {
+                    StateKernels.phaseOnBoth(re, im, a, b, m[6], m[7]);
+                } else {
+                    StateKernels.diagonal1(re, im, a, m[0], m[1], m[6], m[7]);
+                }
+            }
+            case DENSE -> {
+                double[] m = inverse ? e.inverse() : e.matrix();
+                if (e.controlled()) {
+                    StateKernels.applyControlled1(re, im, a, b, m[0], m[1], m[2], m[3], m[4], m[5], m[6], m[7]);
+                } else {
+                    StateKernels.apply1(re, im, a, m[0], m[1], m[2], m[3], m[4], m[5], m[6], m[7]);
+                }
+            }
+            case ROTATION -> rotate(g, e, re, im, c, inverse ? -sPositive : sPositive);
             default -> throw new IllegalStateException("no kernel for " + KINDS[kind[g]]);
         }
     }
 
-    /** sqrt(X) = ½[[1+i, 1−i], [1−i, 1+i]] (sign = 1) or its inverse, the complex conjugate (sign = −1). */
-    private static void sqrtX(double[] re, double[] im, int q, double sign) {
-        StateKernels.apply1(re, im, q, 0.5, 0.5 * sign, 0.5, -0.5 * sign, 0.5, -0.5 * sign, 0.5, 0.5 * sign);
+    /** exp(−iφ·w·Π_C·P) given c = cos(|w|φ) and s = sin(|w|φ) (negated for the inverse). */
+    private void rotate(int g, GateTable.Entry e, double[] re, double[] im, double c, double s) {
+        int a = q0[g];
+        int b = q1[g];
+        int control = genControl[g];
+        int z = genZ[g];
+        switch (e.rotation()) {
+            case REAL -> {
+                if (control != 0) {
+                    StateKernels.applyControlled1(re, im, a, b, c, 0, -s, 0, s, 0, c, 0);
+                } else {
+                    StateKernels.rotateReal(re, im, a, c, s);
+                }
+            }
+            case IMAGINARY -> {
+                if (control != 0) {
+                    StateKernels.applyControlled1(re, im, a, b, c, 0, 0, -s, 0, -s, c, 0);
+                } else if (b >= 0) {
+                    StateKernels.xxOrYy(re, im, a, b, c, s, z != 0);
+                } else {
+                    StateKernels.rotateX(re, im, a, c, s);
+                }
+            }
+            default -> {
+                // diagonal: e^{−iφw} on the control subspace (w = −1: p, cp), or e^{∓iφ/2} by the Z parity (rz, rzz,
+                // and crz on its control subspace)
+                if (z == 0) {
+                    if (b < 0) {
+                        StateKernels.diagonal1(re, im, a, 1, 0, c, s);
+                    } else {
+                        StateKernels.phaseOnBoth(re, im, a, b, c, s);
+                    }
+                } else if (control != 0) {
+                    StateKernels.applyControlled1(re, im, a, b, c, -s, 0, 0, 0, 0, c, s);
+                } else if (b >= 0) {
+                    StateKernels.zz(re, im, a, b, c, s);
+                } else {
+                    StateKernels.diagonal1(re, im, a, c, -s, c, s);
+                }
+            }
+        }
     }
 
     /**
@@ -329,51 +349,27 @@ public final class CompiledCircuit {
         }
     }
 
-    /** Im⟨λ|G|ψ⟩ for any generator w · Π_C · P (one pass with the Pauli's phase per amplitude). */
+    /** Im⟨λ|G|ψ⟩ for any generator w·Π_C·P: Σ over i with the control bits set of conj(λ_i)·(P ψ)_i. */
     private double generalImagOverlap(int g, double[] lre, double[] lim, double[] pre, double[] pim) {
         int control = genControl[g];
         int x = genX[g];
         int z = genZ[g];
-        int ys = Integer.bitCount(x & z) & 3;
-        double sumRe = 0;
         double sumIm = 0;
         int dim = lre.length;
         for (int i = 0; i < dim; i++) {
             if ((i & control) != control) {
                 continue;
             }
+            // (Pψ)_i = i^{k(j)} ψ_j with j = i ⊕ x
             int j = i ^ x;
-            double pr = pre[j];
-            double pi = pim[j];
-            if ((Integer.bitCount(j & z) & 1) != 0) {
-                pr = -pr;
-                pi = -pi;
-            }
-            // conj(λ_i) · ψ_j
-            sumRe += lre[i] * pr + lim[i] * pi;
+            int k = PauliString.phaseExponent(x, z, j);
+            double fr = PauliString.phaseReal(k);
+            double fi = PauliString.phaseImaginary(k);
+            double pr = fr * pre[j] - fi * pim[j];
+            double pi = fr * pim[j] + fi * pre[j];
+            // Im(conj(λ_i) · (Pψ)_i)
             sumIm += lre[i] * pi - lim[i] * pr;
         }
-        // multiply by i^ys
-        double r;
-        double im;
-        switch (ys) {
-            case 0 -> {
-                r = sumRe;
-                im = sumIm;
-            }
-            case 1 -> {
-                r = -sumIm;
-                im = sumRe;
-            }
-            case 2 -> {
-                r = -sumRe;
-                im = -sumIm;
-            }
-            default -> {
-                r = sumIm;
-                im = -sumRe;
-            }
-        }
-        return genWeight[g] * im;
+        return genWeight[g] * sumIm;
     }
 }
