@@ -186,6 +186,15 @@ public final class CompiledCircuit {
         return java.util.Arrays.copyOf(deps, count);
     }
 
+    /** For every gate, {@link #trainableDependencies(int, int)}. */
+    int[][] trainableDependencies(int trainables) {
+        int[][] deps = new int[kind.length][];
+        for (int g = 0; g < kind.length; g++) {
+            deps[g] = trainableDependencies(g, trainables);
+        }
+        return deps;
+    }
+
     /** Whether the angle of gate g depends on input {@code index}. */
     boolean dependsOn(int g, int index) {
         for (int t = termStart[g]; t < termStart[g + 1]; t++) {

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentLinkedQueue;
 
 /**
  * A circuit compiled for lane-batched simulation of small registers: {@link #lanes} bindings (64 up to 6 qubits, 32
@@ -15,7 +16,7 @@ import java.util.Map;
  * row indices are precomputed here, so index arithmetic and dispatch are paid once per gate for all lanes and the inner
  * lane loops are plain array loops the JIT vectorises. Permutation gates (x, cx, swap) only exchange row references.
  * Gates with the same angle expression share one trig slot, so cos and sin are computed once per distinct angle.
- * Immutable and thread-safe.
+ * Immutable and thread-safe; it keeps a pool of idle per-worker simulations so that repeated calls reuse their buffers.
  */
 final class LaneProgram {
     /** Largest register simulated in lanes; larger ones use the one-binding kernels of {@link CompiledCircuit}. */
@@ -93,12 +94,21 @@ final class LaneProgram {
     final int[][] trainables;
     final double[][] constantDerivative;
 
-    /** Compiles a circuit for a batch of {@code rows} bindings (which caps the lane count). */
-    LaneProgram(ParametricCircuit circuit, int rows) {
-        this.compiled = new CompiledCircuit(circuit);
+    /** Idle simulations of this program, reused by later calls (one per worker in use). */
+    private final ConcurrentLinkedQueue<LaneSimulation> idle = new ConcurrentLinkedQueue<>();
+
+    /** The lane count for a batch of {@code rows} bindings: 64 up to 6 qubits, 32 above, never more than the batch. */
+    static int laneCount(ParametricCircuit circuit, int rows) {
+        return Math.max(1, Math.min(circuit.qubitCount() <= 6 ? 64 : 32, rows));
+    }
+
+    /** Compiles a circuit for {@code lanes} lanes ({@link #laneCount}). */
+    LaneProgram(CompiledCircuit compiled, int lanes) {
+        this.compiled = compiled;
+        ParametricCircuit circuit = compiled.circuit();
         int n = circuit.qubitCount();
         this.dim = 1 << n;
-        this.lanes = Math.max(1, Math.min(dim <= 64 ? 64 : 32, rows));
+        this.lanes = lanes;
         int gates = compiled.gateCount();
         List<Op> list = new ArrayList<>();
         Map<String, Integer> slots = new HashMap<>();
@@ -149,6 +159,17 @@ final class LaneProgram {
                 }
             }
         }
+    }
+
+    /** A simulation of this program for one worker: an idle one if there is one, else a new one. */
+    LaneSimulation borrow() {
+        LaneSimulation sim = idle.poll();
+        return sim != null ? sim : new LaneSimulation(this);
+    }
+
+    /** Returns a simulation from {@link #borrow} for reuse by a later call. */
+    void giveBack(LaneSimulation sim) {
+        idle.offer(sim);
     }
 
     /** Whether the circuit is small enough for lanes. */
