@@ -131,15 +131,13 @@ final class AdjointDifferentiator {
         double[] pim = new double[dim];
         double[] lre = new double[dim];
         double[] lim = new double[dim];
-        double[] cos = new double[gates];
-        double[] sin = new double[gates];
-        double[] lastAngle = compiled.newAngleCache();
-        double[] inputs = new double[circuit.inputCount()];
+        CompiledCircuit.Workspace w = compiled.newWorkspace();
+        double[] inputs = w.inputs;
         double[] rowGradient = sink.weights == null ? null : new double[d];
         for (int r = from; r < to; r++) {
             rows.copy(r, inputs);
-            compiled.trig(inputs, cos, sin, lastAngle);
-            compiled.run(pre, pim, cos, sin);
+            w.bind();
+            compiled.run(pre, pim, w);
             double value = observable.expectation(pre, pim);
             applyObservable(observable, pre, pim, lre, lim);
             double[] g = rowGradient != null ? rowGradient : sink.gradients;
@@ -157,8 +155,8 @@ final class AdjointDifferentiator {
                     }
                 }
                 if (gate > 0) {
-                    compiled.apply(gate, pre, pim, cos[gate], sin[gate], true);
-                    compiled.apply(gate, lre, lim, cos[gate], sin[gate], true);
+                    compiled.apply(gate, pre, pim, w.cos[gate], w.sin[gate], true);
+                    compiled.apply(gate, lre, lim, w.cos[gate], w.sin[gate], true);
                 }
             }
             if (rowGradient != null) {

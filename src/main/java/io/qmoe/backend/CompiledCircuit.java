@@ -30,6 +30,7 @@ public final class CompiledCircuit {
     private final int[] genControl;
     private final int[] genX;
     private final int[] genZ;
+    private final ForwardPlan plan;
 
     /** Compiles a circuit. */
     public CompiledCircuit(ParametricCircuit circuit) {
@@ -76,6 +77,7 @@ public final class CompiledCircuit {
         }
         termStart[n] = t;
         factorStart[t] = f;
+        plan = new ForwardPlan(this);
     }
 
     private void setGenerator(int gi, GateKind k) {
@@ -207,12 +209,40 @@ public final class CompiledCircuit {
         return false;
     }
 
+    /**
+     * One worker's per-binding buffers: the input vector, cos and sin of every gate's (half) angle, the angle cache of
+     * {@link #trig} and the fused matrices of the {@link ForwardPlan}. Not thread-safe: one per worker.
+     */
+    final class Workspace {
+        final double[] inputs = new double[circuit.inputCount()];
+        final double[] cos = new double[kind.length];
+        final double[] sin = new double[kind.length];
+        final double[] lastAngle = newAngleCache();
+        final double[] fused = new double[plan().fusedLength()];
+
+        /** Computes the angles' cos and sin and the fused matrices for the input vector in {@link #inputs}. */
+        void bind() {
+            trig(inputs, cos, sin, lastAngle);
+            plan().fuse(cos, sin, fused);
+        }
+    }
+
+    /** A new workspace for one worker. */
+    Workspace newWorkspace() {
+        return new Workspace();
+    }
+
+    /** The forward plan with fused one-qubit runs. */
+    ForwardPlan plan() {
+        return plan;
+    }
+
     /** Sets the state to |0…0⟩ and applies every gate for the input vector. */
     public void run(double[] inputs, double[] re, double[] im) {
-        double[] cos = new double[kind.length];
-        double[] sin = new double[kind.length];
-        trig(inputs, cos, sin, newAngleCache());
-        run(re, im, cos, sin);
+        Workspace w = newWorkspace();
+        System.arraycopy(inputs, 0, w.inputs, 0, w.inputs.length);
+        w.bind();
+        run(re, im, w);
     }
 
     /** A per-worker cache for {@link #trig}: the last angle of every gate (NaN: none yet). */
@@ -222,13 +252,43 @@ public final class CompiledCircuit {
         return cache;
     }
 
-    /** Applies every gate with precomputed {@link #trig} values, from |0…0⟩. */
-    void run(double[] re, double[] im, double[] cos, double[] sin) {
+    /** Runs the forward plan for the bound workspace, from |0…0⟩, on the caller's thread. */
+    void run(double[] re, double[] im, Workspace w) {
+        java.util.Arrays.fill(re, 0);
+        java.util.Arrays.fill(im, 0);
+        re[0] = 1;
+        for (int s = 0; s < plan.stepCount(); s++) {
+            plan.step(s, re, im, w.cos, w.sin, w.fused, 0, 1);
+        }
+    }
+
+    /**
+     * The same forward plan with every step split over the workers of {@code parallel} (a barrier between steps):
+     * for one large register. Bit-identical to {@link #run(double[], double[], Workspace)}.
+     */
+    void runSplit(double[] re, double[] im, Workspace w, ParallelBatch parallel) {
+        parallel.runSteps(plan.stepCount() + 1, (s, part, parts) -> {
+            if (s == 0) {
+                int from = StateKernels.share(re.length, part, parts);
+                int to = StateKernels.share(re.length, part + 1, parts);
+                java.util.Arrays.fill(re, from, to, 0);
+                java.util.Arrays.fill(im, from, to, 0);
+                if (from == 0 && to > 0) {
+                    re[0] = 1;
+                }
+            } else {
+                plan.step(s - 1, re, im, w.cos, w.sin, w.fused, part, parts);
+            }
+        });
+    }
+
+    /** Applies every gate one by one (no fusion), from |0…0⟩: the reference the fused plan is tested against. */
+    void runUnfused(double[] re, double[] im, Workspace w) {
         java.util.Arrays.fill(re, 0);
         java.util.Arrays.fill(im, 0);
         re[0] = 1;
         for (int g = 0; g < kind.length; g++) {
-            apply(g, re, im, cos[g], sin[g], false);
+            apply(g, re, im, w.cos[g], w.sin[g], false);
         }
     }
 
@@ -259,6 +319,11 @@ public final class CompiledCircuit {
      * kernel is chosen by the gate's {@link GateTable} family, never by a copied matrix.
      */
     void apply(int g, double[] re, double[] im, double c, double sPositive, boolean inverse) {
+        apply(g, re, im, c, sPositive, inverse, 0, 1);
+    }
+
+    /** Share {@code part} of {@code parts} of {@link #apply(int, double[], double[], double, double, boolean)}. */
+    void apply(int g, double[] re, double[] im, double c, double sPositive, boolean inverse, int part, int parts) {
         GateTable.Entry e = GateTable.of(kind[g]);
         int a = q0[g];
         int b = q1[g];
@@ -266,36 +331,37 @@ public final class CompiledCircuit {
             case IDENTITY -> { }
             case PERMUTATION -> {
                 if (b < 0) {
-                    StateKernels.flip(re, im, a);
+                    StateKernels.flip(re, im, a, part, parts);
                 } else if (e.controlled()) {
-                    StateKernels.cnot(re, im, a, b);
+                    StateKernels.cnot(re, im, a, b, part, parts);
                 } else {
-                    StateKernels.swap(re, im, a, b);
+                    StateKernels.swap(re, im, a, b, part, parts);
                 }
             }
             case DIAGONAL -> {
                 double[] m = inverse ? e.inverse() : e.matrix();
                 if (e.controlled()) {
-                    StateKernels.phaseOnBoth(re, im, a, b, m[6], m[7]);
+                    StateKernels.phaseOnBoth(re, im, a, b, m[6], m[7], part, parts);
                 } else {
-                    StateKernels.diagonal1(re, im, a, m[0], m[1], m[6], m[7]);
+                    StateKernels.diagonal1(re, im, a, m[0], m[1], m[6], m[7], part, parts);
                 }
             }
             case DENSE -> {
                 double[] m = inverse ? e.inverse() : e.matrix();
                 if (e.controlled()) {
-                    StateKernels.applyControlled1(re, im, a, b, m[0], m[1], m[2], m[3], m[4], m[5], m[6], m[7]);
+                    StateKernels.applyControlled1(re, im, a, b, m[0], m[1], m[2], m[3], m[4], m[5], m[6], m[7], part, parts);
                 } else {
-                    StateKernels.apply1(re, im, a, m[0], m[1], m[2], m[3], m[4], m[5], m[6], m[7]);
+                    StateKernels.apply1(re, im, a, m[0], m[1], m[2], m[3], m[4], m[5], m[6], m[7], part, parts);
                 }
             }
-            case ROTATION -> rotate(g, e, re, im, c, inverse ? -sPositive : sPositive);
+            case ROTATION -> rotate(g, e, re, im, c, inverse ? -sPositive : sPositive, part, parts);
             default -> throw new IllegalStateException("no kernel for " + KINDS[kind[g]]);
         }
     }
 
     /** exp(−iφ·w·Π_C·P) given c = cos(|w|φ) and s = sin(|w|φ) (negated for the inverse). */
-    private void rotate(int g, GateTable.Entry e, double[] re, double[] im, double c, double s) {
+    private void rotate(int g, GateTable.Entry e, double[] re, double[] im, double c, double s, int part,
+                        int parts) {
         int a = q0[g];
         int b = q1[g];
         int control = genControl[g];
@@ -303,18 +369,18 @@ public final class CompiledCircuit {
         switch (e.rotation()) {
             case REAL -> {
                 if (control != 0) {
-                    StateKernels.applyControlled1(re, im, a, b, c, 0, -s, 0, s, 0, c, 0);
+                    StateKernels.applyControlled1(re, im, a, b, c, 0, -s, 0, s, 0, c, 0, part, parts);
                 } else {
-                    StateKernels.rotateReal(re, im, a, c, s);
+                    StateKernels.rotateReal(re, im, a, c, s, part, parts);
                 }
             }
             case IMAGINARY -> {
                 if (control != 0) {
-                    StateKernels.applyControlled1(re, im, a, b, c, 0, 0, -s, 0, -s, c, 0);
+                    StateKernels.applyControlled1(re, im, a, b, c, 0, 0, -s, 0, -s, c, 0, part, parts);
                 } else if (b >= 0) {
-                    StateKernels.xxOrYy(re, im, a, b, c, s, z != 0);
+                    StateKernels.xxOrYy(re, im, a, b, c, s, z != 0, part, parts);
                 } else {
-                    StateKernels.rotateX(re, im, a, c, s);
+                    StateKernels.rotateX(re, im, a, c, s, part, parts);
                 }
             }
             default -> {
@@ -322,16 +388,16 @@ public final class CompiledCircuit {
                 // and crz on its control subspace)
                 if (z == 0) {
                     if (b < 0) {
-                        StateKernels.diagonal1(re, im, a, 1, 0, c, s);
+                        StateKernels.diagonal1(re, im, a, 1, 0, c, s, part, parts);
                     } else {
-                        StateKernels.phaseOnBoth(re, im, a, b, c, s);
+                        StateKernels.phaseOnBoth(re, im, a, b, c, s, part, parts);
                     }
                 } else if (control != 0) {
-                    StateKernels.applyControlled1(re, im, a, b, c, -s, 0, 0, 0, 0, c, s);
+                    StateKernels.applyControlled1(re, im, a, b, c, -s, 0, 0, 0, 0, c, s, part, parts);
                 } else if (b >= 0) {
-                    StateKernels.zz(re, im, a, b, c, s);
+                    StateKernels.zz(re, im, a, b, c, s, part, parts);
                 } else {
-                    StateKernels.diagonal1(re, im, a, c, -s, c, s);
+                    StateKernels.diagonal1(re, im, a, c, -s, c, s, part, parts);
                 }
             }
         }

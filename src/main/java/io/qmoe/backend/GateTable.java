@@ -42,8 +42,8 @@ final class GateTable {
     private static final Entry[] TABLE = new Entry[KINDS.length];
 
     /**
-     * One gate kind's row of the table. {@code matrix} is (ar, ai, br, bi, cr, ci, dr, di) of [[a, b], [c, d]] for
-     * fixed gates (null otherwise) and {@code inverse} its conjugate transpose; for permutations {@code mask},
+     * One gate kind's row of the table. {@code matrix} is (ar, ai, br, bi, cr, ci, dr, di) of [[a, b], [c, d]] on the
+     * target for fixed gates other than swap (null otherwise) and {@code inverse} its conjugate transpose; for permutations {@code mask},
      * {@code value} and {@code flip} (slots); for rotations the generator's weight and control, x and z slots.
      */
     record Entry(Family family, boolean controlled, double[] matrix, double[] inverse, int mask, int value, int flip,
@@ -100,7 +100,9 @@ final class GateTable {
     }
 
     private static void permutation(GateKind k, boolean controlled, int mask, int value, int flip) {
-        put(k, new Entry(Family.PERMUTATION, controlled, null, null, mask, value, flip, 0, 0, 0, 0));
+        // x and cx flip the target: [[0, 1], [1, 0]]; swap has no 2×2 form
+        double[] m = k == GateKind.SWAP ? null : new double[] {0, 0, 1, 0, 1, 0, 0, 0};
+        put(k, new Entry(Family.PERMUTATION, controlled, m, m, mask, value, flip, 0, 0, 0, 0));
     }
 
     private static void fixed(GateKind k, Family family, boolean controlled, double... m) {

@@ -136,22 +136,37 @@ public final class StateVectorEstimator implements StateSimulator, Differentiabl
         forEachFinalState(circuit, InputRows.of(bindings), consumer);
     }
 
+    /**
+     * Registers of at least this many qubits, in batches with fewer rows than workers, have every gate split over the
+     * workers ({@link CompiledCircuit#runSplit}) instead of one row per worker.
+     */
+    static final int SPLIT_QUBITS = 16;
+
     private void forEachFinalState(ParametricCircuit circuit, InputRows rows, StateConsumer consumer) {
         CompiledCircuit compiled = compiled(circuit);
         int dim = 1 << circuit.qubitCount();
         int perUnit = rows.rowsPerUnit();
+        if (circuit.qubitCount() >= SPLIT_QUBITS && rows.size() < parallel.threads()) {
+            double[] re = new double[dim];
+            double[] im = new double[dim];
+            CompiledCircuit.Workspace w = compiled.newWorkspace();
+            for (int r = 0; r < rows.size(); r++) {
+                rows.copy(r, w.inputs);
+                w.bind();
+                compiled.runSplit(re, im, w, parallel);
+                consumer.accept(r, re, im);
+            }
+            return;
+        }
         parallel.run(rows.size() / perUnit, (long) perUnit * dim * (circuit.gates().size() + 1),
                 (fromUnit, toUnit) -> {
                     double[] re = new double[dim];
                     double[] im = new double[dim];
-                    double[] cos = new double[compiled.gateCount()];
-                    double[] sin = new double[compiled.gateCount()];
-                    double[] lastAngle = compiled.newAngleCache();
-                    double[] inputs = new double[circuit.inputCount()];
+                    CompiledCircuit.Workspace w = compiled.newWorkspace();
                     for (int r = fromUnit * perUnit; r < toUnit * perUnit; r++) {
-                        rows.copy(r, inputs);
-                        compiled.trig(inputs, cos, sin, lastAngle);
-                        compiled.run(re, im, cos, sin);
+                        rows.copy(r, w.inputs);
+                        w.bind();
+                        compiled.run(re, im, w);
                         consumer.accept(r, re, im);
                     }
                 });
