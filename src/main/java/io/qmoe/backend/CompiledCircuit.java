@@ -31,6 +31,7 @@ public final class CompiledCircuit {
     private final int[] genX;
     private final int[] genZ;
     private final ForwardPlan plan;
+    private final Kernel[] kernels;
 
     /** Compiles a circuit. */
     public CompiledCircuit(ParametricCircuit circuit) {
@@ -77,6 +78,10 @@ public final class CompiledCircuit {
         }
         termStart[n] = t;
         factorStart[t] = f;
+        kernels = new Kernel[n];
+        for (int g = 0; g < n; g++) {
+            kernels[g] = kernel(g);
+        }
         plan = new ForwardPlan(this);
     }
 
@@ -314,54 +319,79 @@ public final class CompiledCircuit {
         }
     }
 
+    /** One gate's kernel call, chosen once per gate when the circuit is compiled. */
+    @FunctionalInterface
+    interface Kernel {
+        /** Share {@code part} of {@code parts} of the gate, given c and s (already negated for the inverse). */
+        void apply(double[] re, double[] im, double c, double s, boolean inverse, int part, int parts);
+    }
+
     /**
      * Applies gate g given cos and sin of its (half) angle, or its inverse (angle negated: the sine changes sign). The
-     * kernel is chosen by the gate's {@link GateTable} family, never by a copied matrix.
+     * kernel was chosen by the gate's {@link GateTable} family when the circuit was compiled; the call goes through
+     * one {@link Kernel} object per gate, so each kernel loop is compiled by the JIT on its own (inlined into one large
+     * dispatch method, the loops compile worse).
      */
     void apply(int g, double[] re, double[] im, double c, double sPositive, boolean inverse) {
-        apply(g, re, im, c, sPositive, inverse, 0, 1);
+        kernels[g].apply(re, im, c, inverse ? -sPositive : sPositive, inverse, 0, 1);
     }
 
     /** Share {@code part} of {@code parts} of {@link #apply(int, double[], double[], double, double, boolean)}. */
     void apply(int g, double[] re, double[] im, double c, double sPositive, boolean inverse, int part, int parts) {
+        kernels[g].apply(re, im, c, inverse ? -sPositive : sPositive, inverse, part, parts);
+    }
+
+    /** The kernel of gate g, from its {@link GateTable} family. */
+    private Kernel kernel(int g) {
         GateTable.Entry e = GateTable.of(kind[g]);
         int a = q0[g];
         int b = q1[g];
+        double[] m = e.matrix();
+        double[] mi = e.inverse();
         switch (e.family()) {
-            case IDENTITY -> { }
+            case IDENTITY -> {
+                return (re, im, c, s, inverse, part, parts) -> { };
+            }
             case PERMUTATION -> {
                 if (b < 0) {
-                    StateKernels.flip(re, im, a, part, parts);
-                } else if (e.controlled()) {
-                    StateKernels.cnot(re, im, a, b, part, parts);
-                } else {
-                    StateKernels.swap(re, im, a, b, part, parts);
+                    return (re, im, c, s, inverse, part, parts) -> StateKernels.flip(re, im, a, part, parts);
                 }
+                if (e.controlled()) {
+                    return (re, im, c, s, inverse, part, parts) -> StateKernels.cnot(re, im, a, b, part, parts);
+                }
+                return (re, im, c, s, inverse, part, parts) -> StateKernels.swap(re, im, a, b, part, parts);
             }
             case DIAGONAL -> {
-                double[] m = inverse ? e.inverse() : e.matrix();
                 if (e.controlled()) {
-                    StateKernels.phaseOnBoth(re, im, a, b, m[6], m[7], part, parts);
-                } else {
-                    StateKernels.diagonal1(re, im, a, m[0], m[1], m[6], m[7], part, parts);
+                    return (re, im, c, s, inverse, part, parts) -> StateKernels.phaseOnBoth(re, im, a, b,
+                            (inverse ? mi : m)[6], (inverse ? mi : m)[7], part, parts);
                 }
+                return (re, im, c, s, inverse, part, parts) -> {
+                    double[] d = inverse ? mi : m;
+                    StateKernels.diagonal1(re, im, a, d[0], d[1], d[6], d[7], part, parts);
+                };
             }
             case DENSE -> {
-                double[] m = inverse ? e.inverse() : e.matrix();
                 if (e.controlled()) {
-                    StateKernels.applyControlled1(re, im, a, b, m[0], m[1], m[2], m[3], m[4], m[5], m[6], m[7], part, parts);
-                } else {
-                    StateKernels.apply1(re, im, a, m[0], m[1], m[2], m[3], m[4], m[5], m[6], m[7], part, parts);
+                    return (re, im, c, s, inverse, part, parts) -> {
+                        double[] d = inverse ? mi : m;
+                        StateKernels.applyControlled1(re, im, a, b, d[0], d[1], d[2], d[3], d[4], d[5], d[6], d[7],
+                                part, parts);
+                    };
                 }
+                return (re, im, c, s, inverse, part, parts) -> {
+                    double[] d = inverse ? mi : m;
+                    StateKernels.apply1(re, im, a, d[0], d[1], d[2], d[3], d[4], d[5], d[6], d[7], part, parts);
+                };
             }
-            case ROTATION -> rotate(g, e, re, im, c, inverse ? -sPositive : sPositive, part, parts);
-            default -> throw new IllegalStateException("no kernel for " + KINDS[kind[g]]);
+            default -> {
+                return rotation(g, e);
+            }
         }
     }
 
-    /** exp(−iφ·w·Π_C·P) given c = cos(|w|φ) and s = sin(|w|φ) (negated for the inverse). */
-    private void rotate(int g, GateTable.Entry e, double[] re, double[] im, double c, double s, int part,
-                        int parts) {
+    /** The kernel of exp(−iφ·w·Π_C·P) given c = cos(|w|φ) and s = sin(|w|φ) (negated for the inverse). */
+    private Kernel rotation(int g, GateTable.Entry e) {
         int a = q0[g];
         int b = q1[g];
         int control = genControl[g];
@@ -369,36 +399,43 @@ public final class CompiledCircuit {
         switch (e.rotation()) {
             case REAL -> {
                 if (control != 0) {
-                    StateKernels.applyControlled1(re, im, a, b, c, 0, -s, 0, s, 0, c, 0, part, parts);
-                } else {
-                    StateKernels.rotateReal(re, im, a, c, s, part, parts);
+                    return (re, im, c, s, inverse, part, parts) -> StateKernels.applyControlled1(re, im, a, b, c, 0, -s,
+                            0, s, 0, c, 0, part, parts);
                 }
+                return (re, im, c, s, inverse, part, parts) -> StateKernels.rotateReal(re, im, a, c, s, part, parts);
             }
             case IMAGINARY -> {
                 if (control != 0) {
-                    StateKernels.applyControlled1(re, im, a, b, c, 0, 0, -s, 0, -s, c, 0, part, parts);
-                } else if (b >= 0) {
-                    StateKernels.xxOrYy(re, im, a, b, c, s, z != 0, part, parts);
-                } else {
-                    StateKernels.rotateX(re, im, a, c, s, part, parts);
+                    return (re, im, c, s, inverse, part, parts) -> StateKernels.applyControlled1(re, im, a, b, c, 0, 0,
+                            -s, 0, -s, c, 0, part, parts);
                 }
+                if (b >= 0) {
+                    boolean yy = z != 0;
+                    return (re, im, c, s, inverse, part, parts) -> StateKernels.xxOrYy(re, im, a, b, c, s, yy, part,
+                            parts);
+                }
+                return (re, im, c, s, inverse, part, parts) -> StateKernels.rotateX(re, im, a, c, s, part, parts);
             }
             default -> {
                 // diagonal: e^{−iφw} on the control subspace (w = −1: p, cp), or e^{∓iφ/2} by the Z parity (rz, rzz,
                 // and crz on its control subspace)
                 if (z == 0) {
                     if (b < 0) {
-                        StateKernels.diagonal1(re, im, a, 1, 0, c, s, part, parts);
-                    } else {
-                        StateKernels.phaseOnBoth(re, im, a, b, c, s, part, parts);
+                        return (re, im, c, s, inverse, part, parts) -> StateKernels.diagonal1(re, im, a, 1, 0, c, s,
+                                part, parts);
                     }
-                } else if (control != 0) {
-                    StateKernels.applyControlled1(re, im, a, b, c, -s, 0, 0, 0, 0, c, s, part, parts);
-                } else if (b >= 0) {
-                    StateKernels.zz(re, im, a, b, c, s, part, parts);
-                } else {
-                    StateKernels.diagonal1(re, im, a, c, -s, c, s, part, parts);
+                    return (re, im, c, s, inverse, part, parts) -> StateKernels.phaseOnBoth(re, im, a, b, c, s, part,
+                            parts);
                 }
+                if (control != 0) {
+                    return (re, im, c, s, inverse, part, parts) -> StateKernels.applyControlled1(re, im, a, b, c, -s, 0,
+                            0, 0, 0, c, s, part, parts);
+                }
+                if (b >= 0) {
+                    return (re, im, c, s, inverse, part, parts) -> StateKernels.zz(re, im, a, b, c, s, part, parts);
+                }
+                return (re, im, c, s, inverse, part, parts) -> StateKernels.diagonal1(re, im, a, c, -s, c, s, part,
+                        parts);
             }
         }
     }

@@ -201,22 +201,26 @@ final class StateKernels {
     /** diag(e^{i·p0}, e^{i·p1}) on qubit q given as cos/sin pairs (c0 + i s0, c1 + i s1). */
     static void diagonal1(double[] re, double[] im, int q, double c0, double s0, double c1, double s1, int part,
                           int parts) {
-        int dim = re.length;
-        int from = share(dim, part, parts);
-        int to = share(dim, part + 1, parts);
+        int stride = 1 << q;
+        // shares of whole blocks of 2·2^q amplitudes (or of 8 for the lowest qubits); the top qubits slice by amplitude
+        int block = Math.max(8, stride << 1);
+        int blocks = re.length / block;
+        if (blocks < parts) {
+            diagonalRuns(re, im, q, c0, s0, c1, s1, share(re.length, part, parts), share(re.length, part + 1, parts));
+        } else if (stride < 8) {
+            diagonalLow(re, im, q, c0, s0, c1, s1, share(blocks, part, parts) * block,
+                    share(blocks, part + 1, parts) * block);
+        } else {
+            diagonalRuns(re, im, q, c0, s0, c1, s1, share(blocks, part, parts) * block,
+                    share(blocks, part + 1, parts) * block);
+        }
+    }
+
+    /** Amplitudes [from, to) in runs of constant bit q. */
+    private static void diagonalRuns(double[] re, double[] im, int q, double c0, double s0, double c1, double s1,
+                                     int from, int to) {
         int stride = 1 << q;
         boolean skip0 = c0 == 1 && s0 == 0;
-        if (stride == 1) {
-            for (int i = from & ~1; i < to; i += 2) {
-                if (!skip0 && i >= from) {
-                    phase(re, im, i, c0, s0);
-                }
-                if (i + 1 < to) {
-                    phase(re, im, i + 1, c1, s1);
-                }
-            }
-            return;
-        }
         for (int i0 = from; i0 < to; ) {
             int end = Math.min(to, (i0 | (stride - 1)) + 1);
             boolean one = (i0 & stride) != 0;
@@ -228,6 +232,47 @@ final class StateKernels {
                 }
             }
             i0 = end;
+        }
+    }
+
+    /**
+     * Qubits 0–2 on whole 8-amplitude blocks [from, to): the phase of each of the 8 positions is set once, and the
+     * straight-line body over a block is what C2 packs into vector operations.
+     */
+    private static void diagonalLow(double[] re, double[] im, int q, double c0, double s0, double c1, double s1,
+                                    int from, int to) {
+        double[] c = new double[8];
+        double[] s = new double[8];
+        for (int t = 0; t < 8; t++) {
+            boolean one = (t & (1 << q)) != 0;
+            c[t] = one ? c1 : c0;
+            s[t] = one ? s1 : s0;
+        }
+        double ca = c[0];
+        double cb = c[1];
+        double cc = c[2];
+        double cd = c[3];
+        double ce = c[4];
+        double cf = c[5];
+        double cg = c[6];
+        double ch = c[7];
+        double sa = s[0];
+        double sb = s[1];
+        double sc = s[2];
+        double sd = s[3];
+        double se = s[4];
+        double sf = s[5];
+        double sg = s[6];
+        double sh = s[7];
+        for (int i = from; i < to; i += 8) {
+            phase(re, im, i, ca, sa);
+            phase(re, im, i + 1, cb, sb);
+            phase(re, im, i + 2, cc, sc);
+            phase(re, im, i + 3, cd, sd);
+            phase(re, im, i + 4, ce, se);
+            phase(re, im, i + 5, cf, sf);
+            phase(re, im, i + 6, cg, sg);
+            phase(re, im, i + 7, ch, sh);
         }
     }
 
