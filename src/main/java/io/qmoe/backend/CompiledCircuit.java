@@ -272,7 +272,7 @@ public final class CompiledCircuit {
      * for one large register. Bit-identical to {@link #run(double[], double[], Workspace)}.
      */
     void runSplit(double[] re, double[] im, Workspace w, ParallelBatch parallel) {
-        parallel.runSteps(plan.stepCount() + 1, (s, part, parts) -> {
+        parallel.runSteps(plan.stepCount() + 1, plan.barriers(parallel.threads()), (s, part, parts) -> {
             if (s == 0) {
                 int from = StateKernels.share(re.length, part, parts);
                 int to = StateKernels.share(re.length, part + 1, parts);

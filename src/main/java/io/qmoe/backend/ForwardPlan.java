@@ -194,6 +194,33 @@ final class ForwardPlan {
         }
     }
 
+    /**
+     * After which steps of a split run (index 0: clearing the state, s + 1: step s) a barrier is needed, for
+     * {@code parts} shares: a share of a gate on qubits below n − log2(parts) is exactly the amplitude slice
+     * [part·2^n/parts, (part + 1)·2^n/parts) when parts is a power of two, so consecutive such steps touch only their
+     * own slice and need no barrier between them; a gate on a top qubit crosses slices.
+     */
+    boolean[] barriers(int parts) {
+        int steps = stepGate.length + 1;
+        boolean[] after = new boolean[steps];
+        java.util.Arrays.fill(after, true);
+        if (Integer.bitCount(parts) != 1) {
+            return after;
+        }
+        int limit = circuit.qubitCount() - Integer.numberOfTrailingZeros(parts);
+        boolean[] local = new boolean[steps];
+        local[0] = true;
+        for (int s = 0; s < stepGate.length; s++) {
+            int g = stepGate[s];
+            int top = g >= 0 ? Math.max(circuit.qubit0(g), circuit.qubit1(g)) : runQubit[stepRun[s]];
+            local[s + 1] = top < limit;
+        }
+        for (int s = 0; s + 1 < steps; s++) {
+            after[s] = !(local[s] && local[s + 1]);
+        }
+        return after;
+    }
+
     /** Share {@code part} of {@code parts} of step s. */
     void step(int s, double[] re, double[] im, double[] cos, double[] sin, double[] fused, int part, int parts) {
         int g = stepGate[s];

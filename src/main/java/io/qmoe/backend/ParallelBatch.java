@@ -113,6 +113,14 @@ public final class ParallelBatch implements AutoCloseable {
      * number of shares. Runs inline (one share) with one worker, after {@link #close()}, or when called from a worker.
      */
     public void runSteps(int steps, Step step) {
+        runSteps(steps, null, step);
+    }
+
+    /**
+     * {@link #runSteps(int, Step)} with a barrier only after the steps s with {@code barrierAfter[s]} (null: after
+     * every step): consecutive steps whose shares touch the same amplitudes need none.
+     */
+    public void runSteps(int steps, boolean[] barrierAfter, Step step) {
         if (pool == null || closed || WORKER.get()) {
             for (int s = 0; s < steps; s++) {
                 step.run(s, 0, 1);
@@ -124,9 +132,9 @@ public final class ParallelBatch implements AutoCloseable {
         List<Future<?>> futures = new ArrayList<>();
         for (int p = 1; p < parts; p++) {
             int part = p;
-            futures.add(pool.submit(() -> team(steps, step, part, parts, barrier)));
+            futures.add(pool.submit(() -> team(steps, barrierAfter, step, part, parts, barrier)));
         }
-        team(steps, step, 0, parts, barrier);
+        team(steps, barrierAfter, step, 0, parts, barrier);
         await(futures);
         if (barrier.failure != null) {
             throw barrier.failure;
@@ -134,7 +142,8 @@ public final class ParallelBatch implements AutoCloseable {
     }
 
     /** One share of every step; after a failure the share keeps meeting the barrier but does no more work. */
-    private static void team(int steps, Step step, int part, int parts, SpinBarrier barrier) {
+    private static void team(int steps, boolean[] barrierAfter, Step step, int part, int parts,
+                             SpinBarrier barrier) {
         for (int s = 0; s < steps; s++) {
             if (barrier.failure == null) {
                 try {
@@ -143,7 +152,9 @@ public final class ParallelBatch implements AutoCloseable {
                     barrier.fail(e instanceof RuntimeException re ? re : new IllegalStateException(e));
                 }
             }
-            barrier.await();
+            if (barrierAfter == null || barrierAfter[s]) {
+                barrier.await();
+            }
         }
     }
 
