@@ -34,12 +34,14 @@ final class StateKernels {
         int stride = 1 << q;
         int blocks = re.length >> (q + 1);
         if (stride == 1) {
-            apply1Adjacent(re, im, ar, ai, br, bi, cr, ci, dr, di, 2 * share(blocks, part, parts), 2 * share(blocks, part + 1, parts));
+            apply1Adjacent(re, im, ar, ai, br, bi, cr, ci, dr, di, 2 * share(blocks, part, parts),
+                    2 * share(blocks, part + 1, parts));
         } else if (blocks >= parts) {
             apply1Blocks(re, im, stride, ar, ai, br, bi, cr, ci, dr, di, share(blocks, part, parts) * (stride << 1),
                     share(blocks, part + 1, parts) * (stride << 1));
         } else {
-            apply1Slices(re, im, stride, ar, ai, br, bi, cr, ci, dr, di, share(stride, part, parts), share(stride, part + 1, parts));
+            apply1Slices(re, im, stride, ar, ai, br, bi, cr, ci, dr, di, share(stride, part, parts),
+                    share(stride, part + 1, parts));
         }
     }
 
@@ -52,8 +54,8 @@ final class StateKernels {
     }
 
     /** Whole blocks of 2·stride amplitudes starting in [from, to); the inner loop spans exactly one stride. */
-    private static void apply1Blocks(double[] re, double[] im, int stride, double ar, double ai, double br, double bi, double cr,
-            double ci, double dr, double di, int from, int to) {
+    private static void apply1Blocks(double[] re, double[] im, int stride, double ar, double ai, double br, double bi,
+            double cr, double ci, double dr, double di, int from, int to) {
         for (int base = from; base < to; base += stride << 1) {
             int end = base + stride;
             for (int i = base; i < end; i++) {
@@ -63,8 +65,8 @@ final class StateKernels {
     }
 
     /** Offsets [lo, hi) of every block (fewer blocks than shares: q is among the top qubits). */
-    private static void apply1Slices(double[] re, double[] im, int stride, double ar, double ai, double br, double bi, double cr,
-            double ci, double dr, double di, int lo, int hi) {
+    private static void apply1Slices(double[] re, double[] im, int stride, double ar, double ai, double br, double bi,
+            double cr, double ci, double dr, double di, int lo, int hi) {
         for (int base = 0; base < re.length; base += stride << 1) {
             int end = base + hi;
             for (int i = base + lo; i < end; i++) {

@@ -104,8 +104,7 @@ final class TrainingRun {
         long needed = mixture.evaluationBytes(data.size());
         if (needed > Runtime.getRuntime().maxMemory()) {
             throw new UserInputException("--experts " + spec.experts() + ": one evaluation on " + data.size()
-                    + " data points holds the N x d velocities and one batch of values (" + (needed >> 20)
-                    + " MiB), more than the "
+                    + " data points holds " + (needed >> 20) + " MiB of values, gradients and velocities, more than the "
                     + QmoeCommand.heapAdvice());
         }
         FlowIntegrator integrator = FlowIntegrator.named(spec.integrator(), spec.tolerance());

@@ -184,6 +184,11 @@ public final class Expert {
         }
     }
 
+    /** Whether gradients can come from the backend's {@link GridEvaluation} (see {@link #weightedGradients}). */
+    boolean gridGradientsAvailable() {
+        return gridGradients().isPresent();
+    }
+
     /** The backend's grid evaluation, when its gradients are the ones this expert's gradient method gives. */
     private Optional<GridEvaluation> gridGradients() {
         return gradient.backendDifferentiation() ? estimator.gridEvaluation() : Optional.empty();

@@ -148,7 +148,20 @@ public final class MixtureOfExperts {
     private FlowEvaluation evaluate(double[] angles, Dataset data, boolean withVelocity) {
         checkSizes(angles, data);
         int m = data.size();
-        double[] predictions = expertSums(angles, data.featureArray(), m);
+        // a backend without the grid (remote: one job per evaluation) gets values and gradients in one pass
+        ValuesAndGradients rows = withVelocity && !expert.gridGradientsAvailable()
+                ? evaluateOnData(angles, data, true) : null;
+        double[] predictions;
+        if (rows == null) {
+            predictions = expertSums(angles, data.featureArray(), m);
+        } else {
+            predictions = new double[m];
+            double[] partial = new double[m];
+            addBlocked(rows.values(), 0, size, 0, m, m, partial, predictions);
+            for (int a = 0; a < m; a++) {
+                predictions[a] += partial[a];
+            }
+        }
         double[] residuals = new double[m];
         double loss = 0;
         for (int a = 0; a < m; a++) {
@@ -159,7 +172,8 @@ public final class MixtureOfExperts {
         loss /= 2.0 * m;
         double[] velocity = null;
         if (withVelocity) {
-            velocity = residualVelocities(angles, data, residuals);
+            velocity = rows == null ? residualVelocities(angles, data, residuals)
+                    : velocities(rows.gradients(), residuals, dimension());
             double factor = scaling.velocityFactor(size);
             if (factor != 1.0) {
                 for (int i = 0; i < velocity.length; i++) {
@@ -179,34 +193,44 @@ public final class MixtureOfExperts {
      */
     private double[] expertSums(double[] angles, double[] xs, int p) {
         int k = expert.featureCount();
-        int blockExperts = Math.min(size, SUM_BLOCK);
-        int pointChunk = Math.max(1, Math.min(p, maxBatch / blockExperts));
-        int expertChunk = Math.max(1, Math.min(blockExperts, maxBatch / pointChunk));
+        int pointChunk = Math.max(1, Math.min(p, maxBatch));
+        int expertChunk = Math.max(1, Math.min(size, maxBatch / pointChunk));
         double[] sums = new double[p];
+        double[] partial = new double[p];
         double[] values = new double[expertChunk * pointChunk];
-        double[] partial = new double[pointChunk];
-        for (int a0 = 0; a0 < p; a0 += pointChunk) {
-            int a1 = Math.min(p, a0 + pointChunk);
-            int points = a1 - a0;
-            double[] chunkXs = a0 == 0 && a1 == p ? xs : Arrays.copyOfRange(xs, a0 * k, a1 * k);
-            for (int b0 = 0; b0 < size; b0 += SUM_BLOCK) {
-                int b1 = Math.min(size, b0 + SUM_BLOCK);
-                Arrays.fill(partial, 0);
-                for (int from = b0; from < b1; from += expertChunk) {
-                    int to = Math.min(b1, from + expertChunk);
-                    expert.gridValues(angles, from, to, chunkXs, points, values, 0);
-                    for (int i = 0; i < to - from; i++) {
-                        for (int a = 0; a < points; a++) {
-                            partial[a] += values[i * points + a];
-                        }
-                    }
-                }
-                for (int a = 0; a < points; a++) {
-                    sums[a0 + a] += partial[a];
-                }
+        for (int from = 0; from < size; from += expertChunk) {
+            int to = Math.min(size, from + expertChunk);
+            for (int a0 = 0; a0 < p; a0 += pointChunk) {
+                int a1 = Math.min(p, a0 + pointChunk);
+                double[] chunkXs = a0 == 0 && a1 == p ? xs : Arrays.copyOfRange(xs, a0 * k, a1 * k);
+                expert.gridValues(angles, from, to, chunkXs, a1 - a0, values, 0);
+                addBlocked(values, from, to, a0, a1, a1 - a0, partial, sums);
             }
         }
+        for (int a = 0; a < p; a++) {
+            sums[a] += partial[a];
+        }
         return sums;
+    }
+
+    /**
+     * Adds the values of experts [from, to) × points [a0, a1) (laid out (i − from)·width + a − a0) to the running
+     * block sums {@code partial}, moving each point's block sum into {@code sums} when a new block of
+     * {@link #SUM_BLOCK} experts starts; the caller adds the last block. Experts must come in ascending order.
+     */
+    private static void addBlocked(double[] values, int from, int to, int a0, int a1, int width, double[] partial,
+                                   double[] sums) {
+        for (int i = from; i < to; i++) {
+            boolean newBlock = i > 0 && i % SUM_BLOCK == 0;
+            int row = (i - from) * width - a0;
+            for (int a = a0; a < a1; a++) {
+                if (newBlock) {
+                    sums[a] += partial[a];
+                    partial[a] = 0;
+                }
+                partial[a] += values[row + a];
+            }
+        }
     }
 
     /**
@@ -304,21 +328,21 @@ public final class MixtureOfExperts {
     }
 
     /**
-     * Bytes that one velocity evaluation on {@code m} data points holds at once: the N·d velocities, the values of one
-     * backend call (at most the batch size), the residuals and weights, and, where the backend has no
-     * {@link io.qmoe.backend.GridEvaluation}, the binding rows, values and gradients of one call:
-     * 8·(N·d + B + 3M) plus 8·B·(2d + k + 2) on the row path, B = min(batch size, N·M). It grows with N·d, not with
-     * N·M·d.
+     * Bytes that one velocity evaluation on {@code m} data points holds at once. With a backend that has
+     * {@link io.qmoe.backend.GridEvaluation} (and differentiates its own circuits): the N·d velocities, the values of
+     * one backend call (B = min(batch size, N·M)) and the residual-sized arrays, 8·(N·d + B + 3M), which grows with N·d
+     * and not with N·M·d. Otherwise values and gradients come in one pass (one remote job per evaluation):
+     * 8·N·M·(d + 1) + 8·N·d plus one call's binding rows, 8·B·(d + k + 1).
      */
     public long evaluationBytes(int m) {
         int d = dimension();
         int k = expert.featureCount();
         long batch = Math.min(maxBatch, (long) size * m);
-        long bytes = 8L * ((long) size * d + batch + 3L * m);
-        if (expert.estimator().gridEvaluation().isEmpty() || !expert.gradientMethod().backendDifferentiation()) {
-            bytes += 8L * batch * (2L * d + k + 2);
+        if (!expert.gridGradientsAvailable()) {
+            // one pass: every value and gradient, plus the binding rows of one call
+            return 8L * size * m * (d + 1) + 8L * size * d + 8L * batch * (d + k + 1);
         }
-        return bytes;
+        return 8L * ((long) size * d + batch + 3L * m);
     }
 
     /** a·b·c as an array length, or a clear refusal when it exceeds what one Java array can hold. */

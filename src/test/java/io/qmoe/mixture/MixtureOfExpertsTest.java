@@ -112,10 +112,16 @@ class MixtureOfExpertsTest {
         assertThatThrownBy(() -> mix.evaluateOnData(angles, large, true))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("N·M·d gradient entries (1000 x 1100000 x 2 = 2200000000)");
-        // ... but a velocity evaluation holds N·d velocities, one batch of 2^16 values, 3M residual-sized arrays, and
-        // on this row-path backend one batch of rows (k = 1), values and gradients (2d + k + 2 = 7 doubles a row)
+        // ... and this row-path backend needs them for a velocity (one pass): N·M·(d + 1) values and gradients, the N·d
+        // velocities and one batch of rows (d + k + 1 = 4 doubles a row) ...
         long batch = MixtureOfExperts.DEFAULT_MAX_BATCH;
-        assertThat(mix.evaluationBytes(m)).isEqualTo(8L * (1000 * 2 + batch + 3L * m) + 8L * batch * 7);
+        assertThat(mix.evaluationBytes(m)).isEqualTo(8L * 1000 * m * 3 + 8L * 1000 * 2 + 8L * batch * 4);
+        // ... while on the state-vector engine's grid a velocity holds N·d velocities, one batch of values and three
+        // M-long arrays
+        Expert engine = Expert.on(ClosedFormQubitExpert.CIRCUIT, ClosedFormQubitExpert.OBSERVABLE,
+                new StateVectorEstimator(1));
+        assertThat(new MixtureOfExperts(engine, 1000).evaluationBytes(m))
+                .isEqualTo(8L * (1000 * 2 + batch + 3L * m));
     }
 
     @Test
