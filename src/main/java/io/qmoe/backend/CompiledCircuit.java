@@ -4,6 +4,7 @@ import io.qmoe.circuit.Gate;
 import io.qmoe.circuit.GateKind;
 import io.qmoe.circuit.Monomial;
 import io.qmoe.circuit.ParametricCircuit;
+import io.qmoe.circuit.PauliString;
 
 /**
  * A {@link ParametricCircuit} compiled once into flat primitive arrays for the state-vector kernels: per gate its kind,
@@ -12,7 +13,6 @@ import io.qmoe.circuit.ParametricCircuit;
  * the adjoint method uses to differentiate. Immutable and thread-safe; the state buffers belong to the caller.
  */
 public final class CompiledCircuit {
-    private static final double INV_SQRT2 = Math.sqrt(0.5);
     /** GateKind.values() clones its array on every call; the kernels index this copy instead. */
     private static final GateKind[] KINDS = GateKind.values();
 
@@ -30,6 +30,8 @@ public final class CompiledCircuit {
     private final int[] genControl;
     private final int[] genX;
     private final int[] genZ;
+    private final ForwardPlan plan;
+    private final Kernel[] kernels;
 
     /** Compiles a circuit. */
     public CompiledCircuit(ParametricCircuit circuit) {
@@ -76,33 +78,19 @@ public final class CompiledCircuit {
         }
         termStart[n] = t;
         factorStart[t] = f;
+        kernels = new Kernel[n];
+        for (int g = 0; g < n; g++) {
+            kernels[g] = kernel(g);
+        }
+        plan = new ForwardPlan(this);
     }
 
     private void setGenerator(int gi, GateKind k) {
-        int a = 1 << q0[gi];
-        int b = q1[gi] >= 0 ? 1 << q1[gi] : 0;
-        double half = 0.5;
-        switch (k) {
-            case RX -> gen(gi, half, 0, a, 0);
-            case RY -> gen(gi, half, 0, a, a);
-            case RZ -> gen(gi, half, 0, 0, a);
-            case P -> gen(gi, -1, a, 0, 0);
-            case CP -> gen(gi, -1, a | b, 0, 0);
-            case CRX -> gen(gi, half, a, b, 0);
-            case CRY -> gen(gi, half, a, b, b);
-            case CRZ -> gen(gi, half, a, 0, b);
-            case RXX -> gen(gi, half, 0, a | b, 0);
-            case RYY -> gen(gi, half, 0, a | b, a | b);
-            case RZZ -> gen(gi, half, 0, 0, a | b);
-            default -> { }
-        }
-    }
-
-    private void gen(int gi, double w, int control, int x, int z) {
-        genWeight[gi] = w;
-        genControl[gi] = control;
-        genX[gi] = x;
-        genZ[gi] = z;
+        GateTable.Entry e = GateTable.of(k);
+        genWeight[gi] = e.weight();
+        genControl[gi] = GateTable.bits(e.control(), q0[gi], q1[gi]);
+        genX[gi] = GateTable.bits(e.x(), q0[gi], q1[gi]);
+        genZ[gi] = GateTable.bits(e.z(), q0[gi], q1[gi]);
     }
 
     /** The source circuit. */
@@ -205,6 +193,15 @@ public final class CompiledCircuit {
         return java.util.Arrays.copyOf(deps, count);
     }
 
+    /** For every gate, {@link #trainableDependencies(int, int)}. */
+    int[][] trainableDependencies(int trainables) {
+        int[][] deps = new int[kind.length][];
+        for (int g = 0; g < kind.length; g++) {
+            deps[g] = trainableDependencies(g, trainables);
+        }
+        return deps;
+    }
+
     /** Whether the angle of gate g depends on input {@code index}. */
     boolean dependsOn(int g, int index) {
         for (int t = termStart[g]; t < termStart[g + 1]; t++) {
@@ -217,12 +214,40 @@ public final class CompiledCircuit {
         return false;
     }
 
+    /**
+     * One worker's per-binding buffers: the input vector, cos and sin of every gate's (half) angle, the angle cache of
+     * {@link #trig} and the fused matrices of the {@link ForwardPlan}. Not thread-safe: one per worker.
+     */
+    final class Workspace {
+        final double[] inputs = new double[circuit.inputCount()];
+        final double[] cos = new double[kind.length];
+        final double[] sin = new double[kind.length];
+        final double[] lastAngle = newAngleCache();
+        final double[] fused = new double[plan().fusedLength()];
+
+        /** Computes the angles' cos and sin and the fused matrices for the input vector in {@link #inputs}. */
+        void bind() {
+            trig(inputs, cos, sin, lastAngle);
+            plan().fuse(cos, sin, fused);
+        }
+    }
+
+    /** A new workspace for one worker. */
+    Workspace newWorkspace() {
+        return new Workspace();
+    }
+
+    /** The forward plan with fused one-qubit runs. */
+    ForwardPlan plan() {
+        return plan;
+    }
+
     /** Sets the state to |0…0⟩ and applies every gate for the input vector. */
     public void run(double[] inputs, double[] re, double[] im) {
-        double[] cos = new double[kind.length];
-        double[] sin = new double[kind.length];
-        trig(inputs, cos, sin, newAngleCache());
-        run(re, im, cos, sin);
+        Workspace w = newWorkspace();
+        System.arraycopy(inputs, 0, w.inputs, 0, w.inputs.length);
+        w.bind();
+        run(re, im, w);
     }
 
     /** A per-worker cache for {@link #trig}: the last angle of every gate (NaN: none yet). */
@@ -232,18 +257,49 @@ public final class CompiledCircuit {
         return cache;
     }
 
-    /** Applies every gate with precomputed {@link #trig} values, from |0…0⟩. */
-    void run(double[] re, double[] im, double[] cos, double[] sin) {
+    /** Runs the forward plan for the bound workspace, from |0…0⟩, on the caller's thread. */
+    void run(double[] re, double[] im, Workspace w) {
         java.util.Arrays.fill(re, 0);
         java.util.Arrays.fill(im, 0);
         re[0] = 1;
-        for (int g = 0; g < kind.length; g++) {
-            apply(g, re, im, cos[g], sin[g], false);
+        for (int s = 0; s < plan.stepCount(); s++) {
+            plan.step(s, re, im, w.cos, w.sin, w.fused, 0, 1);
         }
     }
 
     /**
-     * For each parametric gate, cos and sin of the angle its kernel needs: φ for p and cp, φ/2 for the rotations.
+     * The same forward plan with every step split over the workers of {@code parallel} (a barrier between steps):
+     * for one large register. Bit-identical to {@link #run(double[], double[], Workspace)}.
+     */
+    void runSplit(double[] re, double[] im, Workspace w, ParallelBatch parallel) {
+        parallel.runSteps(plan.stepCount() + 1, plan.barriers(parallel.threads()), (s, part, parts) -> {
+            if (s == 0) {
+                int from = StateKernels.share(re.length, part, parts);
+                int to = StateKernels.share(re.length, part + 1, parts);
+                java.util.Arrays.fill(re, from, to, 0);
+                java.util.Arrays.fill(im, from, to, 0);
+                if (from == 0 && to > 0) {
+                    re[0] = 1;
+                }
+            } else {
+                plan.step(s - 1, re, im, w.cos, w.sin, w.fused, part, parts);
+            }
+        });
+    }
+
+    /** Applies every gate one by one (no fusion), from |0…0⟩: the reference the fused plan is tested against. */
+    void runUnfused(double[] re, double[] im, Workspace w) {
+        java.util.Arrays.fill(re, 0);
+        java.util.Arrays.fill(im, 0);
+        re[0] = 1;
+        for (int g = 0; g < kind.length; g++) {
+            apply(g, re, im, w.cos[g], w.sin[g], false);
+        }
+    }
+
+    /**
+     * For each parametric gate, cos and sin of the angle its kernel needs, |w|·φ for the generator weight w: φ for p
+     * and cp, φ/2 for the rotations.
      * Computed once per binding and shared by the forward pass and the adjoint sweep. A gate whose angle equals the
      * one in {@code lastAngle} (the previous binding of the same worker) keeps its cos and sin: in a mixture's batch
      * the rows of one expert are consecutive, so gates that depend on θ only are evaluated once per expert, not once
@@ -254,84 +310,149 @@ public final class CompiledCircuit {
             if (termStart[g + 1] == termStart[g] && !KINDS[kind[g]].parametric()) {
                 continue;
             }
-            GateKind k = KINDS[kind[g]];
             double phi = angle(g, inputs);
             if (Double.doubleToRawLongBits(phi) == Double.doubleToRawLongBits(lastAngle[g])) {
                 continue;
             }
             lastAngle[g] = phi;
-            SineCosine.of(kernelAngle(k, phi), cos, sin, g);
+            SineCosine.of(Math.abs(genWeight[g]) * phi, cos, sin, g);
         }
-    }
-
-    /** The angle whose cos and sin gate kernels take: φ for p and cp, φ/2 for the rotations. */
-    private static double kernelAngle(GateKind k, double phi) {
-        return k == GateKind.P || k == GateKind.CP ? phi : phi / 2;
     }
 
     /**
      * Applies gates {@code from} (inclusive) to {@code to} (exclusive) to the state (re, im) in place, for the input
-     * vector; the state is not reset. From |0…0⟩, running [0, g) and then [g, n) gives the state of
-     * {@link #run(double[], double[], double[])}, bit for bit. For callers that need the states between gates (a
-     * Strange {@code Result} records one per step).
+     * vector; the state is not reset. Gate by gate without fusion: from |0…0⟩, running [0, g) and then [g, n) gives
+     * the unfused state, bit for bit, and {@link #run(double[], double[], double[])}'s to rounding. For callers that
+     * need the states between gates (a Strange {@code Result} records one per step).
      */
     public void apply(double[] inputs, double[] re, double[] im, int from, int to) {
-        double[] c = new double[1];
-        double[] s = new double[1];
+        Workspace w = newWorkspace();
+        System.arraycopy(inputs, 0, w.inputs, 0, w.inputs.length);
+        w.bind();
         for (int g = from; g < to; g++) {
-            GateKind k = KINDS[kind[g]];
-            if (k.parametric()) {
-                SineCosine.of(kernelAngle(k, angle(g, inputs)), c, s, 0);
-            } else {
-                c[0] = 0;
-                s[0] = 0;
-            }
-            apply(g, re, im, c[0], s[0], false);
+            apply(g, re, im, w.cos[g], w.sin[g], false);
         }
+    }
+
+    /** One gate's kernel call, chosen once per gate when the circuit is compiled. */
+    @FunctionalInterface
+    interface Kernel {
+        /** Share {@code part} of {@code parts} of the gate, given c and s (already negated for the inverse). */
+        void apply(double[] re, double[] im, double c, double s, boolean inverse, int part, int parts);
     }
 
     /**
-     * Applies gate g given cos and sin of its (half) angle, or its inverse (angle negated: the sine changes sign).
+     * Applies gate g given cos and sin of its (half) angle, or its inverse (angle negated: the sine changes sign). The
+     * kernel was chosen by the gate's {@link GateTable} family when the circuit was compiled; the call goes through
+     * one {@link Kernel} object per gate, so each kernel loop is compiled by the JIT on its own (inlined into one large
+     * dispatch method, the loops compile worse).
      */
     void apply(int g, double[] re, double[] im, double c, double sPositive, boolean inverse) {
-        double s = inverse ? -sPositive : sPositive;
+        kernels[g].apply(re, im, c, inverse ? -sPositive : sPositive, inverse, 0, 1);
+    }
+
+    /** Share {@code part} of {@code parts} of {@link #apply(int, double[], double[], double, double, boolean)}. */
+    void apply(int g, double[] re, double[] im, double c, double sPositive, boolean inverse, int part, int parts) {
+        kernels[g].apply(re, im, c, inverse ? -sPositive : sPositive, inverse, part, parts);
+    }
+
+    /** The kernel of gate g, from its {@link GateTable} family. */
+    private Kernel kernel(int g) {
+        GateTable.Entry e = GateTable.of(kind[g]);
         int a = q0[g];
         int b = q1[g];
-        double sgn = inverse ? -1 : 1;
-        switch (KINDS[kind[g]]) {
-            case ID -> { }
-            case H -> StateKernels.apply1(re, im, a, INV_SQRT2, 0, INV_SQRT2, 0, INV_SQRT2, 0, -INV_SQRT2, 0);
-            case X -> StateKernels.flip(re, im, a);
-            case Y -> StateKernels.apply1(re, im, a, 0, 0, 0, -1, 0, 1, 0, 0);
-            case Z -> StateKernels.diagonal1(re, im, a, 1, 0, -1, 0);
-            case S -> StateKernels.diagonal1(re, im, a, 1, 0, 0, sgn);
-            case SDG -> StateKernels.diagonal1(re, im, a, 1, 0, 0, -sgn);
-            case T -> StateKernels.diagonal1(re, im, a, 1, 0, INV_SQRT2, sgn * INV_SQRT2);
-            case TDG -> StateKernels.diagonal1(re, im, a, 1, 0, INV_SQRT2, -sgn * INV_SQRT2);
-            case SX -> sqrtX(re, im, a, sgn);
-            case SXDG -> sqrtX(re, im, a, -sgn);
-            case RX -> StateKernels.rotateX(re, im, a, c, s);
-            case RY -> StateKernels.rotateReal(re, im, a, c, s);
-            case RZ -> StateKernels.diagonal1(re, im, a, c, -s, c, s);
-            case P -> StateKernels.diagonal1(re, im, a, 1, 0, c, s);
-            case CX -> StateKernels.cnot(re, im, a, b);
-            case CY -> StateKernels.applyControlled1(re, im, a, b, 0, 0, 0, -1, 0, 1, 0, 0);
-            case CZ -> StateKernels.cz(re, im, a, b);
-            case SWAP -> StateKernels.swap(re, im, a, b);
-            case CRX -> StateKernels.applyControlled1(re, im, a, b, c, 0, 0, -s, 0, -s, c, 0);
-            case CRY -> StateKernels.applyControlled1(re, im, a, b, c, 0, -s, 0, s, 0, c, 0);
-            case CRZ -> StateKernels.applyControlled1(re, im, a, b, c, -s, 0, 0, 0, 0, c, s);
-            case CP -> StateKernels.phaseOnBoth(re, im, a, b, c, s);
-            case RXX -> StateKernels.xxOrYy(re, im, a, b, c, s, false);
-            case RYY -> StateKernels.xxOrYy(re, im, a, b, c, s, true);
-            case RZZ -> StateKernels.zz(re, im, a, b, c, s);
-            default -> throw new IllegalStateException("no kernel for " + KINDS[kind[g]]);
+        double[] m = e.matrix();
+        double[] mi = e.inverse();
+        switch (e.family()) {
+            case IDENTITY -> {
+                return (re, im, c, s, inverse, part, parts) -> { };
+            }
+            case PERMUTATION -> {
+                if (b < 0) {
+                    return (re, im, c, s, inverse, part, parts) -> StateKernels.flip(re, im, a, part, parts);
+                }
+                if (e.controlled()) {
+                    return (re, im, c, s, inverse, part, parts) -> StateKernels.cnot(re, im, a, b, part, parts);
+                }
+                return (re, im, c, s, inverse, part, parts) -> StateKernels.swap(re, im, a, b, part, parts);
+            }
+            case DIAGONAL -> {
+                if (e.controlled()) {
+                    return (re, im, c, s, inverse, part, parts) -> StateKernels.phaseOnBoth(re, im, a, b,
+                            (inverse ? mi : m)[6], (inverse ? mi : m)[7], part, parts);
+                }
+                return (re, im, c, s, inverse, part, parts) -> {
+                    double[] d = inverse ? mi : m;
+                    StateKernels.diagonal1(re, im, a, d[0], d[1], d[6], d[7], part, parts);
+                };
+            }
+            case DENSE -> {
+                if (e.controlled()) {
+                    return (re, im, c, s, inverse, part, parts) -> {
+                        double[] d = inverse ? mi : m;
+                        StateKernels.applyControlled1(re, im, a, b, d[0], d[1], d[2], d[3], d[4], d[5], d[6], d[7],
+                                part, parts);
+                    };
+                }
+                return (re, im, c, s, inverse, part, parts) -> {
+                    double[] d = inverse ? mi : m;
+                    StateKernels.apply1(re, im, a, d[0], d[1], d[2], d[3], d[4], d[5], d[6], d[7], part, parts);
+                };
+            }
+            default -> {
+                return rotation(g, e);
+            }
         }
     }
 
-    /** sqrt(X) = ½[[1+i, 1−i], [1−i, 1+i]] (sign = 1) or its inverse, the complex conjugate (sign = −1). */
-    private static void sqrtX(double[] re, double[] im, int q, double sign) {
-        StateKernels.apply1(re, im, q, 0.5, 0.5 * sign, 0.5, -0.5 * sign, 0.5, -0.5 * sign, 0.5, 0.5 * sign);
+    /** The kernel of exp(−iφ·w·Π_C·P) given c = cos(|w|φ) and s = sin(|w|φ) (negated for the inverse). */
+    private Kernel rotation(int g, GateTable.Entry e) {
+        int a = q0[g];
+        int b = q1[g];
+        int control = genControl[g];
+        int z = genZ[g];
+        switch (e.rotation()) {
+            case REAL -> {
+                if (control != 0) {
+                    return (re, im, c, s, inverse, part, parts) -> StateKernels.applyControlled1(re, im, a, b, c, 0, -s,
+                            0, s, 0, c, 0, part, parts);
+                }
+                return (re, im, c, s, inverse, part, parts) -> StateKernels.rotateReal(re, im, a, c, s, part, parts);
+            }
+            case IMAGINARY -> {
+                if (control != 0) {
+                    return (re, im, c, s, inverse, part, parts) -> StateKernels.applyControlled1(re, im, a, b, c, 0, 0,
+                            -s, 0, -s, c, 0, part, parts);
+                }
+                if (b >= 0) {
+                    boolean yy = z != 0;
+                    return (re, im, c, s, inverse, part, parts) -> StateKernels.xxOrYy(re, im, a, b, c, s, yy, part,
+                            parts);
+                }
+                return (re, im, c, s, inverse, part, parts) -> StateKernels.rotateX(re, im, a, c, s, part, parts);
+            }
+            default -> {
+                // diagonal: e^{−iφw} on the control subspace (w = −1: p, cp), or e^{∓iφ/2} by the Z parity (rz, rzz,
+                // and crz on its control subspace)
+                if (z == 0) {
+                    if (b < 0) {
+                        return (re, im, c, s, inverse, part, parts) -> StateKernels.diagonal1(re, im, a, 1, 0, c, s,
+                                part, parts);
+                    }
+                    return (re, im, c, s, inverse, part, parts) -> StateKernels.phaseOnBoth(re, im, a, b, c, s, part,
+                            parts);
+                }
+                if (control != 0) {
+                    return (re, im, c, s, inverse, part, parts) -> StateKernels.applyControlled1(re, im, a, b, c, -s, 0,
+                            0, 0, 0, c, s, part, parts);
+                }
+                if (b >= 0) {
+                    return (re, im, c, s, inverse, part, parts) -> StateKernels.zz(re, im, a, b, c, s, part, parts);
+                }
+                return (re, im, c, s, inverse, part, parts) -> StateKernels.diagonal1(re, im, a, c, -s, c, s, part,
+                        parts);
+            }
+        }
     }
 
     /**
@@ -355,51 +476,27 @@ public final class CompiledCircuit {
         }
     }
 
-    /** Im⟨λ|G|ψ⟩ for any generator w · Π_C · P (one pass with the Pauli's phase per amplitude). */
+    /** Im⟨λ|G|ψ⟩ for any generator w·Π_C·P: Σ over i with the control bits set of conj(λ_i)·(P ψ)_i. */
     private double generalImagOverlap(int g, double[] lre, double[] lim, double[] pre, double[] pim) {
         int control = genControl[g];
         int x = genX[g];
         int z = genZ[g];
-        int ys = Integer.bitCount(x & z) & 3;
-        double sumRe = 0;
         double sumIm = 0;
         int dim = lre.length;
         for (int i = 0; i < dim; i++) {
             if ((i & control) != control) {
                 continue;
             }
+            // (Pψ)_i = i^{k(j)} ψ_j with j = i ⊕ x
             int j = i ^ x;
-            double pr = pre[j];
-            double pi = pim[j];
-            if ((Integer.bitCount(j & z) & 1) != 0) {
-                pr = -pr;
-                pi = -pi;
-            }
-            // conj(λ_i) · ψ_j
-            sumRe += lre[i] * pr + lim[i] * pi;
+            int k = PauliString.phaseExponent(x, z, j);
+            double fr = PauliString.phaseReal(k);
+            double fi = PauliString.phaseImaginary(k);
+            double pr = fr * pre[j] - fi * pim[j];
+            double pi = fr * pim[j] + fi * pre[j];
+            // Im(conj(λ_i) · (Pψ)_i)
             sumIm += lre[i] * pi - lim[i] * pr;
         }
-        // multiply by i^ys
-        double r;
-        double im;
-        switch (ys) {
-            case 0 -> {
-                r = sumRe;
-                im = sumIm;
-            }
-            case 1 -> {
-                r = -sumIm;
-                im = sumRe;
-            }
-            case 2 -> {
-                r = -sumRe;
-                im = -sumIm;
-            }
-            default -> {
-                r = sumIm;
-                im = -sumRe;
-            }
-        }
-        return genWeight[g] * im;
+        return genWeight[g] * sumIm;
     }
 }

@@ -37,6 +37,14 @@ public interface Estimator extends AutoCloseable {
     }
 
     /**
+     * The backend's evaluation of a mixture's expert × data grid from flat angle and feature arrays (no binding row
+     * per pair), or empty where the mixture must send rows. The state-vector engine has it.
+     */
+    default Optional<GridEvaluation> gridEvaluation() {
+        return Optional.empty();
+    }
+
+    /**
      * The backend's computational-basis probabilities of the final state (what a measurement samples from), or empty
      * where it cannot give them (hardware). The shot-sampling emulator needs them.
      */

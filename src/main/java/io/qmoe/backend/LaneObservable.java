@@ -27,30 +27,26 @@ final class LaneObservable {
         for (int t = 0; t < terms; t++) {
             PauliObservable.Term term = observable.terms().get(t);
             PauliString p = term.pauli();
-            int x = (int) p.xMask();
-            int z = (int) p.zMask();
-            int ys = p.yCount() & 3;
+            long x = p.xMask();
             double c = term.coefficient();
             coefficient[t] = c;
-            // ⟨ψ|P|ψ⟩ = Re(i^ys Σ_i (−1)^{|i∧z|} conj(ψ_{i⊕x}) ψ_i): ys = 0 → Re S, 1 → −Im S, 2 → −Re S, 3 → Im S
-            double m = ys == 0 || ys == 3 ? 1 : -1;
+            // P|i⟩ = i^{k(i)} |i ⊕ x⟩, so ⟨ψ|P|ψ⟩ = Re Σ_i i^{k(i)} conj(ψ_{i⊕x}) ψ_i, and λ_{i⊕x} += c·i^{k(i)} ψ_i;
+            // k has the parity of #Y: Re(±S) for even k, Re(±i·S) = ∓Im S for odd k
+            boolean odd = (p.yCount() & 1) != 0;
             int[] u = new int[dim];
             int[] v = new int[dim];
             double[] sign = new double[dim];
-            // P|j⟩ = i^ys (−1)^{|j∧z|} |j⊕x⟩, so λ_{j⊕x} += c·i^ys·(−1)^{|j∧z|} ψ_j
-            double cr = ys == 0 ? c : ys == 2 ? -c : 0;
-            double ci = ys == 1 ? c : ys == 3 ? -c : 0;
             for (int i = 0; i < dim; i++) {
-                double parity = (Integer.bitCount(i & z) & 1) == 0 ? 1 : -1;
-                u[i] = i ^ x;
+                int k = p.phaseExponent(i);
+                u[i] = (int) (i ^ x);
                 v[i] = i;
-                sign[i] = parity * m;
-                target[t][i] = i ^ x;
+                sign[i] = odd ? -PauliString.phaseImaginary(k) : PauliString.phaseReal(k);
+                target[t][i] = (int) (i ^ x);
                 source[t][i] = i;
-                factorRe[t][i] = cr * parity;
-                factorIm[t][i] = ci * parity;
+                factorRe[t][i] = c * PauliString.phaseReal(k);
+                factorIm[t][i] = c * PauliString.phaseImaginary(k);
             }
-            expectation[t] = new LaneProgram.RowOverlap(u, v, sign, (ys & 1) == 1, 1);
+            expectation[t] = new LaneProgram.RowOverlap(u, v, sign, odd, 1);
         }
     }
 }

@@ -1,12 +1,13 @@
 package io.qmoe.backend;
 
 import io.qmoe.circuit.AngleExpression;
-import io.qmoe.circuit.GateKind;
 import io.qmoe.circuit.ParametricCircuit;
+import io.qmoe.circuit.PauliString;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentLinkedQueue;
 
 /**
  * A circuit compiled for lane-batched simulation of small registers: {@link #lanes} bindings (64 up to 6 qubits, 32
@@ -15,7 +16,7 @@ import java.util.Map;
  * row indices are precomputed here, so index arithmetic and dispatch are paid once per gate for all lanes and the inner
  * lane loops are plain array loops the JIT vectorises. Permutation gates (x, cx, swap) only exchange row references.
  * Gates with the same angle expression share one trig slot, so cos and sin are computed once per distinct angle.
- * Immutable and thread-safe.
+ * Immutable and thread-safe; it keeps a pool of idle per-worker simulations so that repeated calls reuse their buffers.
  */
 final class LaneProgram {
     /** Largest register simulated in lanes; larger ones use the one-binding kernels of {@link CompiledCircuit}. */
@@ -27,8 +28,6 @@ final class LaneProgram {
     static final int ROT_X = 3;
     static final int ROT_Y = 4;
     static final int PHASE = 5;
-
-    private static final double R = Math.sqrt(0.5);
 
     /** One gate as a row operation. */
     static final class Op {
@@ -95,12 +94,21 @@ final class LaneProgram {
     final int[][] trainables;
     final double[][] constantDerivative;
 
-    /** Compiles a circuit for a batch of {@code rows} bindings (which caps the lane count). */
-    LaneProgram(ParametricCircuit circuit, int rows) {
-        this.compiled = new CompiledCircuit(circuit);
+    /** Idle simulations of this program, reused by later calls (one per worker in use). */
+    private final ConcurrentLinkedQueue<LaneSimulation> idle = new ConcurrentLinkedQueue<>();
+
+    /** The lane count for a batch of {@code rows} bindings: 64 up to 6 qubits, 32 above, never more than the batch. */
+    static int laneCount(ParametricCircuit circuit, int rows) {
+        return Math.max(1, Math.min(circuit.qubitCount() <= 6 ? 64 : 32, rows));
+    }
+
+    /** Compiles a circuit for {@code lanes} lanes ({@link #laneCount}). */
+    LaneProgram(CompiledCircuit compiled, int lanes) {
+        this.compiled = compiled;
+        ParametricCircuit circuit = compiled.circuit();
         int n = circuit.qubitCount();
         this.dim = 1 << n;
-        this.lanes = Math.max(1, Math.min(dim <= 64 ? 64 : 32, rows));
+        this.lanes = lanes;
         int gates = compiled.gateCount();
         List<Op> list = new ArrayList<>();
         Map<String, Integer> slots = new HashMap<>();
@@ -118,7 +126,7 @@ final class LaneProgram {
             }
             int slot = -1;
             if (compiled.parametric(g)) {
-                boolean half = compiled.kind(g) != GateKind.P && compiled.kind(g) != GateKind.CP;
+                boolean half = GateTable.angleFactor(GateTable.of(compiled.kind(g))) == 0.5;
                 String key = half + ":" + angle;
                 Integer existing = slots.get(key);
                 if (existing == null) {
@@ -153,6 +161,17 @@ final class LaneProgram {
         }
     }
 
+    /** A simulation of this program for one worker: an idle one if there is one, else a new one. */
+    LaneSimulation borrow() {
+        LaneSimulation sim = idle.poll();
+        return sim != null ? sim : new LaneSimulation(this);
+    }
+
+    /** Returns a simulation from {@link #borrow} for reuse by a later call. */
+    void giveBack(LaneSimulation sim) {
+        idle.offer(sim);
+    }
+
     /** Whether the circuit is small enough for lanes. */
     static boolean suits(ParametricCircuit circuit) {
         return circuit.qubitCount() <= MAX_QUBITS;
@@ -174,70 +193,61 @@ final class LaneProgram {
         return sum;
     }
 
+    /** Gate g as a row operation, from its {@link GateTable} family (null for the identity). */
     private Op compile(int g, int slot) {
-        GateKind kind = compiled.kind(g);
+        GateTable.Entry e = GateTable.of(compiled.kind(g));
         int qa = compiled.qubit0(g);
         int qb = compiled.qubit1(g);
-        int a = 1 << qa;
-        int b = qb >= 0 ? 1 << qb : 0;
-        RowOverlap gen = slot >= 0 ? generatorOverlap(g) : null;
-        return switch (kind) {
-            case ID -> null;
-            case H -> fixed(g, pairs(a, 0, a), R, 0, R, 0, R, 0, -R, 0);
-            case Y -> fixed(g, pairs(a, 0, a), 0, 0, 0, -1, 0, 1, 0, 0);
-            case S -> fixed(g, pairs(a, 0, a), 1, 0, 0, 0, 0, 0, 0, 1);
-            case SDG -> fixed(g, pairs(a, 0, a), 1, 0, 0, 0, 0, 0, 0, -1);
-            case T -> fixed(g, pairs(a, 0, a), 1, 0, 0, 0, 0, 0, R, R);
-            case TDG -> fixed(g, pairs(a, 0, a), 1, 0, 0, 0, 0, 0, R, -R);
-            case SX -> fixed(g, pairs(a, 0, a), 0.5, 0.5, 0.5, -0.5, 0.5, -0.5, 0.5, 0.5);
-            case SXDG -> fixed(g, pairs(a, 0, a), 0.5, -0.5, 0.5, 0.5, 0.5, 0.5, 0.5, -0.5);
-            case CY -> fixed(g, pairs(a | b, a, b), 0, 0, 0, -1, 0, 1, 0, 0);
-            case X -> new Op(SWAP_ROWS, g, pairs(a, 0, a), null, -1, null, null);
-            case CX -> new Op(SWAP_ROWS, g, pairs(a | b, a, b), null, -1, null, null);
-            case SWAP -> new Op(SWAP_ROWS, g, pairs(a | b, a, a | b), null, -1, null, null);
-            case Z -> new Op(NEGATE, g, rows(a, a), null, -1, null, null);
-            case CZ -> new Op(NEGATE, g, rows(a | b, a | b), null, -1, null, null);
-            case RX -> rotX(g, pairs(a, 0, a), slot, gen, -1);
-            case CRX -> rotX(g, pairs(a | b, a, b), slot, gen, -1);
-            case RXX -> rotX(g, pairs(a, 0, a | b), slot, gen, -1);
-            case RYY -> rotX(g, pairs(a, 0, a | b), slot, gen, b);
-            case RY -> new Op(ROT_Y, g, pairs(a, 0, a), null, slot, null, gen);
-            case CRY -> new Op(ROT_Y, g, pairs(a | b, a, b), null, slot, null, gen);
-            case RZ -> phase(g, rows(0, 0), slot, gen, 0, a);
-            case P -> phase(g, rows(a, a), slot, gen, 0, 0);
-            case CP -> phase(g, rows(a | b, a | b), slot, gen, 0, 0);
-            case CRZ -> phase(g, rows(a, a), slot, gen, 0, b);
-            case RZZ -> phase(g, rows(0, 0), slot, gen, a, b);
-        };
-    }
-
-    private static Op fixed(int g, int[][] pairs, double... m) {
-        return new Op(FIXED, g, pairs, null, -1, m, null);
-    }
-
-    /** ROT_X on the pairs; for ryy ({@code yyBit} ≠ −1) the sine's sign is −1 where bits a and b agree, else +1. */
-    private Op rotX(int g, int[][] pairs, int slot, RowOverlap gen, int yyBit) {
-        double[] sigma = new double[pairs[0].length];
-        for (int p = 0; p < sigma.length; p++) {
-            // the first row of an ryy pair has bit a clear, so the bits agree when bit b is clear too
-            sigma[p] = yyBit < 0 ? 1 : (pairs[0][p] & yyBit) == 0 ? -1 : 1;
+        int target = 1 << (e.controlled() ? qb : qa);
+        int control = e.controlled() ? 1 << qa : 0;
+        switch (e.family()) {
+            case IDENTITY -> {
+                return null;
+            }
+            case PERMUTATION -> {
+                return new Op(SWAP_ROWS, g, pairs(GateTable.bits(e.mask(), qa, qb), GateTable.bits(e.value(), qa, qb),
+                        GateTable.bits(e.flip(), qa, qb)), null, -1, null, null);
+            }
+            case DIAGONAL, DENSE -> {
+                double[] m = e.matrix();
+                if (m[0] == 1 && m[1] == 0 && m[6] == -1 && m[7] == 0 && m[2] == 0 && m[4] == 0) {
+                    return new Op(NEGATE, g, rows(control | target, control | target), null, -1, null, null);
+                }
+                return new Op(FIXED, g, pairs(control | target, control, target), null, -1, m, null);
+            }
+            default -> {
+                return rotation(g, slot, generatorOverlap(g), e.rotation());
+            }
         }
-        return new Op(ROT_X, g, pairs, sigma, slot, null, gen);
     }
 
     /**
-     * PHASE on the rows: row i is multiplied by cos + i·σ_i·sin with σ_i = +1 when bits {@code za} and {@code zb} of i
-     * differ (or, for a zero {@code za}, when bit {@code zb} is set; for both zero always), else −1.
+     * A parametric gate exp(−iφ·w·Π_C·P) as a row operation. PHASE: row i (control bits set) times
+     * cos + i·σ_i·sin with σ_i = −sign(w)·(−1)^{|i∧z|}. ROT_Y (P = Y): pairs (i, i ⊕ x). ROT_X: pairs (i, i ⊕ x) with
+     * ψ_i ← c ψ_i − i s σ ψ_{i⊕x}, σ the real phase of P on i ⊕ x ({@link PauliString#phaseExponent}).
      */
-    private Op phase(int g, int[][] rows, int slot, RowOverlap gen, int za, int zb) {
-        int[] r = rows[0];
-        double[] sigma = new double[r.length];
-        for (int p = 0; p < r.length; p++) {
-            boolean bitA = (r[p] & za) != 0;
-            boolean bitB = (r[p] & zb) != 0;
-            sigma[p] = za == 0 && zb == 0 ? 1 : bitA != bitB ? 1 : -1;
+    private Op rotation(int g, int slot, RowOverlap gen, GateTable.Rotation kind) {
+        int control = compiled.generatorControl(g);
+        int x = compiled.generatorX(g);
+        int z = compiled.generatorZ(g);
+        if (kind == GateTable.Rotation.PHASE) {
+            int[][] r = rows(control, control);
+            double[] sigma = new double[r[0].length];
+            double sign = -Math.signum(compiled.generatorWeight(g));
+            for (int p = 0; p < sigma.length; p++) {
+                sigma[p] = sign * PauliString.phaseReal(PauliString.phaseExponent(0, z, r[0][p]));
+            }
+            return new Op(PHASE, g, r, sigma, slot, null, gen);
         }
-        return new Op(PHASE, g, rows, sigma, slot, null, gen);
+        int[][] pairs = pairs(control | Integer.lowestOneBit(x), control, x);
+        if (kind == GateTable.Rotation.REAL) {
+            return new Op(ROT_Y, g, pairs, null, slot, null, gen);
+        }
+        double[] sigma = new double[pairs[0].length];
+        for (int p = 0; p < sigma.length; p++) {
+            sigma[p] = PauliString.phaseReal(PauliString.phaseExponent(x, z, pairs[1][p]));
+        }
+        return new Op(ROT_X, g, pairs, sigma, slot, null, gen);
     }
 
     /** The rows i with (i & mask) == value. */
@@ -270,16 +280,17 @@ final class LaneProgram {
         int control = compiled.generatorControl(g);
         int x = compiled.generatorX(g);
         int z = compiled.generatorZ(g);
-        int ys = Integer.bitCount(x & z) & 3;
         int[] u = rows(control, control)[0];
         int[] v = new int[u.length];
         double[] sign = new double[u.length];
-        double m = ys < 2 ? 1 : -1;
+        // (Pψ)_i = i^{k(j)} ψ_j with j = i ⊕ x and i^k = ±1 or ±i: Im(±S) keeps the imaginary part, Im(±i·S) = ±Re S
+        boolean odd = (Integer.bitCount(x & z) & 1) != 0;
         for (int p = 0; p < u.length; p++) {
             v[p] = u[p] ^ x;
-            sign[p] = (Integer.bitCount(v[p] & z) & 1) == 0 ? m : -m;
+            int k = PauliString.phaseExponent(x, z, v[p]);
+            sign[p] = odd ? PauliString.phaseImaginary(k) : PauliString.phaseReal(k);
         }
-        // Im(i^ys S): ys = 0 → Im S, 1 → Re S, 2 → −Im S, 3 → −Re S
-        return new RowOverlap(u, v, sign, (ys & 1) == 0, compiled.generatorWeight(g));
+        return new RowOverlap(u, v, sign, !odd, compiled.generatorWeight(g));
     }
+
 }

@@ -28,8 +28,11 @@ final class LaneSimulation {
     private final double[] argument;
     private final double[] lane;
     private final double[] total;
-    /** Row of each lane's binding. */
-    private final int[] row;
+    /** Values and gradients of one group, for callers that reduce them at once (weighted gradients). */
+    final double[] groupValues;
+    final double[] groupGradients;
+    /** The input vector of each lane's binding. */
+    private final double[][] input;
 
     LaneSimulation(LaneProgram program) {
         this.program = program;
@@ -47,22 +50,28 @@ final class LaneSimulation {
         this.argument = new double[lanes];
         this.lane = new double[lanes];
         this.total = new double[lanes];
-        this.row = new int[lanes];
+        this.groupValues = new double[lanes];
+        this.groupGradients = new double[lanes * program.compiled.circuit().trainableCount()];
+        this.input = new double[lanes][program.compiled.circuit().inputCount()];
     }
 
     /** Binds rows {@code from}…{@code from + count − 1} to the lanes (unused lanes repeat the last row). */
-    void bind(double[][] bindings, int from, int count) {
+    void bind(InputRows rows, int from, int count) {
         for (int l = 0; l < lanes; l++) {
-            row[l] = from + Math.min(l, count - 1);
+            if (l < count) {
+                rows.copy(from + l, input[l]);
+            } else {
+                System.arraycopy(input[count - 1], 0, input[l], 0, input[l].length);
+            }
         }
         for (int s = 0; s < cos.length; s++) {
             int g = program.slotGate[s];
-            int input = program.slotInput[s];
+            int index = program.slotInput[s];
             double scale = program.slotScale[s];
             double factor = program.slotHalf[s] ? 0.5 : 1;
             int changes = 0;
             for (int l = 0; l < lanes; l++) {
-                double phi = input >= 0 ? scale * bindings[row[l]][input] : compiled.angle(g, bindings[row[l]]);
+                double phi = index >= 0 ? scale * input[l][index] : compiled.angle(g, input[l]);
                 argument[l] = factor * phi;
                 if (l > 0 && Double.doubleToRawLongBits(argument[l]) != Double.doubleToRawLongBits(argument[l - 1])) {
                     changes++;
@@ -142,11 +151,11 @@ final class LaneSimulation {
     /**
      * After {@link #forward}: values and θ-gradients of the first {@code count} lanes by the adjoint sweep (λ = O·ψ,
      * then from the last gate back: ∂f/∂φ = 2·Im⟨λ|G|ψ⟩ and un-apply the gate from ψ and λ). Gradients are added to
-     * {@code gradients[(from + l)·d + k]}.
+     * {@code gradients[(gradientRow + l)·d + k]}, values written to {@code values[valueRow + l]}.
      */
-    void adjoint(LaneObservable o, double[][] bindings, int from, int count, double[] values, double[] gradients,
+    void adjoint(LaneObservable o, int count, double[] values, int valueRow, double[] gradients, int gradientRow,
                  int d) {
-        expectation(o, values, from, count);
+        expectation(o, values, valueRow, count);
         for (double[] r : lre) {
             Arrays.fill(r, 0);
         }
@@ -166,11 +175,11 @@ final class LaneSimulation {
                 double[] constant = program.constantDerivative[op.gate];
                 for (int l = 0; l < count; l++) {
                     double dp = w * lane[l];
-                    int base = (from + l) * d;
+                    int base = (gradientRow + l) * d;
                     for (int j = 0; j < deps.length; j++) {
                         double dj = constant[j];
                         if (Double.isNaN(dj)) {
-                            dj = compiled.angleDerivative(op.gate, bindings[from + l], deps[j]);
+                            dj = compiled.angleDerivative(op.gate, input[l], deps[j]);
                         }
                         gradients[base + deps[j]] += dp * dj;
                     }

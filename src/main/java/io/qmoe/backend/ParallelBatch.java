@@ -24,6 +24,16 @@ public final class ParallelBatch implements AutoCloseable {
         void run(int from, int to);
     }
 
+    /** Work split in shares, run step after step (see {@link #runSteps}). */
+    @FunctionalInterface
+    public interface Step {
+        /** Does share {@code part} of {@code parts} of step {@code step}. */
+        void run(int step, int part, int parts);
+    }
+
+    /** Set on this class's worker threads: a worker never waits for another worker's share (no nested teams). */
+    private static final ThreadLocal<Boolean> WORKER = ThreadLocal.withInitial(() -> false);
+
     private final int threads;
     private final ExecutorService pool;
     private volatile boolean closed;
@@ -35,7 +45,10 @@ public final class ParallelBatch implements AutoCloseable {
         }
         this.threads = threads;
         this.pool = threads == 1 ? null : Executors.newFixedThreadPool(threads - 1, r -> {
-            Thread t = new Thread(r, "qmoe-worker");
+            Thread t = new Thread(() -> {
+                WORKER.set(true);
+                r.run();
+            }, "qmoe-worker");
             t.setDaemon(true);
             return t;
         });
@@ -76,6 +89,10 @@ public final class ParallelBatch implements AutoCloseable {
             }
         }
         chunk.run(0, Math.min(rows, per));
+        await(futures);
+    }
+
+    private static void await(List<Future<?>> futures) {
         for (Future<?> f : futures) {
             try {
                 f.get();
@@ -139,6 +156,92 @@ public final class ParallelBatch implements AutoCloseable {
         }
         if (t instanceof Error err) {
             throw err;
+        }
+    }
+
+    /**
+     * Runs steps 0 … {@code steps − 1} in order, each split into one share per worker, every share of a step finished
+     * before any share of the next starts (a spinning barrier, which then yields): for one large register whose gates
+     * are split over the workers. Each share must touch only its own amplitudes, so the result does not depend on the
+     * number of shares. Runs inline (one share) with one worker, after {@link #close()}, or when called from a worker.
+     */
+    public void runSteps(int steps, Step step) {
+        runSteps(steps, null, step);
+    }
+
+    /**
+     * {@link #runSteps(int, Step)} with a barrier only after the steps s with {@code barrierAfter[s]} (null: after
+     * every step): consecutive steps whose shares touch the same amplitudes need none.
+     */
+    public void runSteps(int steps, boolean[] barrierAfter, Step step) {
+        if (pool == null || closed || WORKER.get()) {
+            for (int s = 0; s < steps; s++) {
+                step.run(s, 0, 1);
+            }
+            return;
+        }
+        int parts = threads;
+        SpinBarrier barrier = new SpinBarrier(parts);
+        List<Future<?>> futures = new ArrayList<>();
+        for (int p = 1; p < parts; p++) {
+            int part = p;
+            futures.add(pool.submit(() -> team(steps, barrierAfter, step, part, parts, barrier)));
+        }
+        team(steps, barrierAfter, step, 0, parts, barrier);
+        await(futures);
+        if (barrier.failure != null) {
+            throw barrier.failure;
+        }
+    }
+
+    /** One share of every step; after a failure the share keeps meeting the barrier but does no more work. */
+    private static void team(int steps, boolean[] barrierAfter, Step step, int part, int parts,
+                             SpinBarrier barrier) {
+        for (int s = 0; s < steps; s++) {
+            if (barrier.failure == null) {
+                try {
+                    step.run(s, part, parts);
+                } catch (RuntimeException | Error e) {
+                    barrier.fail(e instanceof RuntimeException re ? re : new IllegalStateException(e));
+                }
+            }
+            if (barrierAfter == null || barrierAfter[s]) {
+                barrier.await();
+            }
+        }
+    }
+
+    /** A reusable barrier for a fixed number of parties that spins briefly, then yields. */
+    private static final class SpinBarrier {
+        private final int parties;
+        private final java.util.concurrent.atomic.AtomicInteger arrived = new java.util.concurrent.atomic.AtomicInteger();
+        private volatile int generation;
+        private volatile RuntimeException failure;
+
+        SpinBarrier(int parties) {
+            this.parties = parties;
+        }
+
+        synchronized void fail(RuntimeException e) {
+            if (failure == null) {
+                failure = e;
+            }
+        }
+
+        void await() {
+            int g = generation;
+            if (arrived.incrementAndGet() == parties) {
+                arrived.set(0);
+                generation = g + 1;
+                return;
+            }
+            for (int spins = 0; generation == g; spins++) {
+                if (spins < 1 << 12) {
+                    Thread.onSpinWait();
+                } else {
+                    Thread.yield();
+                }
+            }
         }
     }
 }

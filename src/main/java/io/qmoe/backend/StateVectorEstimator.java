@@ -8,10 +8,15 @@ import java.util.Optional;
  * The fast exact backend: a double-precision state-vector simulation with in-place kernels ({@link CompiledCircuit}),
  * evaluating a batch of bindings in parallel with one pair of state buffers per worker. Results are bit-identical
  * whatever the thread count. Practical up to about 24 qubits (2^n doubles ×2 per worker). It differentiates its own
- * circuits by the adjoint method ({@link #differentiation()}). Owns its worker threads until {@link #close()}.
+ * circuits by the adjoint method ({@link #differentiation()}) and evaluates a mixture's expert × data grid from flat
+ * arrays ({@link #gridEvaluation()}). Compiled programs are cached per circuit (a small bounded cache), so repeated
+ * calls on the same circuit compile it once. Owns its worker threads until {@link #close()}.
  */
-public final class StateVectorEstimator implements StateSimulator, Differentiable {
+public final class StateVectorEstimator implements StateSimulator, Differentiable, GridEvaluation {
     private final ParallelBatch parallel;
+    private final ProgramCache<CompiledCircuit> compiledCircuits = new ProgramCache<>();
+    private final ProgramCache<LaneProgram> lanePrograms = new ProgramCache<>();
+    private final ProgramCache<LaneObservable> laneObservables = new ProgramCache<>();
 
     /** An estimator using all available processors. */
     public StateVectorEstimator() {
@@ -64,41 +69,107 @@ public final class StateVectorEstimator implements StateSimulator, Differentiabl
     @Override
     public Estimates estimate(ParametricCircuit circuit, PauliObservable observable, double[][] bindings) {
         check(circuit, observable, bindings);
-        if (!LaneProgram.suits(circuit)) {
-            return StateSimulator.super.estimate(circuit, observable, bindings);
-        }
-        LaneProgram program = new LaneProgram(circuit, bindings.length);
-        LaneObservable compiledObservable = new LaneObservable(observable, program.dim);
         double[] out = new double[bindings.length];
-        parallel.run(bindings.length, (long) program.dim * (circuit.gates().size() + 1), (from, to) -> {
-            LaneSimulation sim = new LaneSimulation(program);
-            for (int r = from; r < to; r += program.lanes) {
-                int count = Math.min(program.lanes, to - r);
-                sim.bind(bindings, r, count);
-                sim.forward();
-                sim.expectation(compiledObservable, out, r, count);
-            }
-        });
+        values(circuit, observable, InputRows.of(bindings), out, 0);
         return Estimates.exact(out);
+    }
+
+    @Override
+    public Optional<GridEvaluation> gridEvaluation() {
+        return Optional.of(this);
+    }
+
+    @Override
+    public void gridValues(ParametricCircuit circuit, PauliObservable observable, double[] angles, int from, int to,
+                           double[] features, int points, double[] out, int offset) {
+        checkGrid(circuit, observable);
+        values(circuit, observable, InputRows.grid(circuit, angles, from, to, features, points), out, offset);
+    }
+
+    @Override
+    public ValuesAndGradients gridValuesAndGradients(ParametricCircuit circuit, PauliObservable observable,
+                                                     double[] angles, int from, int to, double[] features,
+                                                     int points) {
+        checkGrid(circuit, observable);
+        return AdjointDifferentiator.evaluate(this, circuit, observable,
+                InputRows.grid(circuit, angles, from, to, features, points));
+    }
+
+    @Override
+    public void weightedGradients(ParametricCircuit circuit, PauliObservable observable, double[] angles, int from,
+                                  int to, double[] features, double[] weights, double[] out, int offset) {
+        checkGrid(circuit, observable);
+        AdjointDifferentiator.weighted(this, circuit, observable,
+                InputRows.grid(circuit, angles, from, to, features, weights.length), weights, out, offset);
+    }
+
+    /** ⟨O⟩ of every row into out[offset + r], in lanes for small registers, else one binding at a time. */
+    private void values(ParametricCircuit circuit, PauliObservable observable, InputRows rows, double[] out,
+                        int offset) {
+        if (!LaneProgram.suits(circuit)) {
+            forEachFinalState(circuit, rows, (r, re, im) -> out[offset + r] = observable.expectation(re, im));
+            return;
+        }
+        LaneProgram program = laneProgram(circuit, rows.size());
+        LaneObservable compiledObservable = laneObservable(observable, program.dim);
+        int perUnit = rows.rowsPerUnit();
+        parallel.run(rows.size() / perUnit, (long) perUnit * program.dim * (circuit.gates().size() + 1),
+                (fromUnit, toUnit) -> {
+                    LaneSimulation sim = program.borrow();
+                    try {
+                        int to = toUnit * perUnit;
+                        for (int r = fromUnit * perUnit; r < to; r += program.lanes) {
+                            int count = Math.min(program.lanes, to - r);
+                            sim.bind(rows, r, count);
+                            sim.forward();
+                            sim.expectation(compiledObservable, out, offset + r, count);
+                        }
+                    } finally {
+                        program.giveBack(sim);
+                    }
+                });
     }
 
     /** Runs every binding in parallel with per-worker buffers and hands each final state to {@code consumer}. */
     @Override
     public void forEachFinalState(ParametricCircuit circuit, double[][] bindings, StateConsumer consumer) {
-        CompiledCircuit compiled = new CompiledCircuit(circuit);
+        forEachFinalState(circuit, InputRows.of(bindings), consumer);
+    }
+
+    /**
+     * Registers of at least this many qubits, in batches with fewer rows than workers, have every gate split over the
+     * workers ({@link CompiledCircuit#runSplit}) instead of one row per worker.
+     */
+    static final int SPLIT_QUBITS = 16;
+
+    private void forEachFinalState(ParametricCircuit circuit, InputRows rows, StateConsumer consumer) {
+        CompiledCircuit compiled = compiled(circuit);
         int dim = 1 << circuit.qubitCount();
-        parallel.run(bindings.length, (long) dim * (circuit.gates().size() + 1), (from, to) -> {
+        int perUnit = rows.rowsPerUnit();
+        if (circuit.qubitCount() >= SPLIT_QUBITS && rows.size() < parallel.threads()) {
             double[] re = new double[dim];
             double[] im = new double[dim];
-            double[] cos = new double[compiled.gateCount()];
-            double[] sin = new double[compiled.gateCount()];
-            double[] lastAngle = compiled.newAngleCache();
-            for (int r = from; r < to; r++) {
-                compiled.trig(bindings[r], cos, sin, lastAngle);
-                compiled.run(re, im, cos, sin);
+            CompiledCircuit.Workspace w = compiled.newWorkspace();
+            for (int r = 0; r < rows.size(); r++) {
+                rows.copy(r, w.inputs);
+                w.bind();
+                compiled.runSplit(re, im, w, parallel);
                 consumer.accept(r, re, im);
             }
-        });
+            return;
+        }
+        parallel.run(rows.size() / perUnit, (long) perUnit * dim * (circuit.gates().size() + 1),
+                (fromUnit, toUnit) -> {
+                    double[] re = new double[dim];
+                    double[] im = new double[dim];
+                    CompiledCircuit.Workspace w = compiled.newWorkspace();
+                    for (int r = fromUnit * perUnit; r < toUnit * perUnit; r++) {
+                        rows.copy(r, w.inputs);
+                        w.bind();
+                        compiled.run(re, im, w);
+                        consumer.accept(r, re, im);
+                    }
+                });
     }
 
     /** The final state for one binding, as {re, im} (for tests and interop). */
@@ -107,8 +178,28 @@ public final class StateVectorEstimator implements StateSimulator, Differentiabl
         int dim = 1 << circuit.qubitCount();
         double[] re = new double[dim];
         double[] im = new double[dim];
-        new CompiledCircuit(circuit).run(binding, re, im);
+        compiled(circuit).run(binding, re, im);
         return new double[][] {re, im};
+    }
+
+    /** The compiled circuit, from the cache. */
+    CompiledCircuit compiled(ParametricCircuit circuit) {
+        return compiledCircuits.get(circuit, 0, () -> new CompiledCircuit(circuit));
+    }
+
+    /** The lane program for a batch of {@code rows} bindings, from the cache. */
+    LaneProgram laneProgram(ParametricCircuit circuit, int rows) {
+        int lanes = LaneProgram.laneCount(circuit, rows);
+        return lanePrograms.get(circuit, lanes, () -> new LaneProgram(compiled(circuit), lanes));
+    }
+
+    /** The lane form of an observable on {@code dim} amplitudes, from the cache. */
+    LaneObservable laneObservable(PauliObservable observable, int dim) {
+        return laneObservables.get(observable, dim, () -> new LaneObservable(observable, dim));
+    }
+
+    private static void checkGrid(ParametricCircuit circuit, PauliObservable observable) {
+        check(circuit, observable, new double[0][]);
     }
 
     static void check(ParametricCircuit circuit, PauliObservable observable, double[][] bindings) {

@@ -24,7 +24,8 @@ import java.util.SplittableRandom;
 /**
  * The measurements behind docs/BENCHMARKS.md, printed as Markdown tables: the state-vector engine against Strange in
  * the same run, ns per amplitude per gate, the fixed cost per circuit, adjoint against parameter-shift gradients, one
- * velocity-field evaluation of a 1000-expert mixture, and exact W_2 at 5000 points. {@code quick} shrinks every size
+ * velocity-field evaluation of a 1000-expert mixture, exact W_2 at 5000 points, and the one-binding kernels against a
+ * plain C loop of the same gates. {@code quick} shrinks every size
  * so the whole run takes seconds (a smoke test, not figures to quote).
  */
 public final class Benchmarks {
@@ -109,6 +110,84 @@ public final class Benchmarks {
         double[][] b = bindings(tiny, batch, 4);
         double t = Stopwatch.median(() -> sv.values(tiny, PauliObservable.z(0), b), 3, 5, quick ? 0.2 : 1.0) / batch;
         printf("%nFixed cost per circuit in a batch (4 qubits, one gate, ⟨Z0⟩): %.3f µs%n", t * 1e6);
+    }
+
+    /**
+     * The one-binding kernels against a plain C loop of the same gate sequence (src/bench/c/statevector.c, compiled
+     * here with {@code cc -O3 -march=native} into a temporary directory when a compiler is on the PATH), in the same
+     * run: ns per amplitude per gate of the hardware-efficient ansatz (2 layers) from |0…0⟩, one thread each; then one
+     * register split over all the workers.
+     */
+    public void kernels() {
+        printf("%n### Kernels against a plain C loop (hardware-efficient ansatz, 2 layers, one binding)%n%n");
+        Path c = Path.of("src", "bench", "c", "statevector.c");
+        Path binary = compileC(c);
+        printf("| qubits | gates | Java ns/amp/gate (1 thread) | C ns/amp/gate (-O3 -march=native) | Java / C "
+                + "| Java, %d threads on one register | speed-up |%n| ---: | ---: | ---: | ---: | ---: | ---: | ---: |%n",
+                threads);
+        StateVectorEstimator one = new StateVectorEstimator(1);
+        StateVectorEstimator all = new StateVectorEstimator(threads);
+        int[] sizes = quick ? new int[] {12, 16} : new int[] {12, 14, 16, 18, 20};
+        double budget = quick ? 0.2 : 1.0;
+        for (int n : sizes) {
+            ParametricCircuit circuit = Ansatz.hardwareEfficient(n, 2, 0);
+            double[][] b = bindings(circuit, 1, 5);
+            double amplitudeGates = (double) (1 << n) * circuit.gates().size();
+            double java = Stopwatch.median(() -> one.forEachFinalState(circuit, b, (r, re, im) -> { }), 2, 5, budget)
+                    * 1e9 / amplitudeGates;
+            double split = Stopwatch.median(() -> all.forEachFinalState(circuit, b, (r, re, im) -> { }), 2, 5,
+                    budget) * 1e9 / amplitudeGates;
+            double cLoop = binary == null ? Double.NaN : runC(binary, n, budget);
+            printf("| %d | %d | %.3f | %s | %s | %.3f | %.2f× |%n", n, circuit.gates().size(), java,
+                    Double.isNaN(cLoop) ? "–" : String.format(Locale.ROOT, "%.3f", cLoop),
+                    Double.isNaN(cLoop) ? "–" : String.format(Locale.ROOT, "%.2f", java / cLoop), split, java / split);
+        }
+        one.close();
+        all.close();
+    }
+
+    /** Compiles the C benchmark into a temporary directory, or prints why not and returns null. */
+    private Path compileC(Path source) {
+        if (!Files.exists(source)) {
+            printf("(no C comparison: %s not found; run from the repository root)%n%n", source);
+            return null;
+        }
+        try {
+            Path dir = Files.createTempDirectory("qmoe-bench");
+            Path binary = dir.resolve("statevector");
+            Process p = new ProcessBuilder("cc", "-O3", "-march=native", source.toString(), "-o", binary.toString(),
+                    "-lm").redirectErrorStream(true).start();
+            String log = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            if (p.waitFor() != 0) {
+                printf("(no C comparison: cc failed: %s)%n%n", log.strip().lines().findFirst().orElse(""));
+                return null;
+            }
+            binary.toFile().deleteOnExit();
+            dir.toFile().deleteOnExit();
+            return binary;
+        } catch (java.io.IOException e) {
+            printf("(no C comparison: no C compiler 'cc' on the PATH)%n%n");
+            return null;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        }
+    }
+
+    /** ns per amplitude per gate of the C loop at n qubits (its own median over about {@code seconds}). */
+    private static double runC(Path binary, int n, double seconds) {
+        try {
+            Process p = new ProcessBuilder(binary.toString(), "2", Double.toString(seconds), Integer.toString(n))
+                    .redirectErrorStream(true).start();
+            String line = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)
+                    .strip();
+            return p.waitFor() == 0 ? Double.parseDouble(line.split(" ")[2]) : Double.NaN;
+        } catch (java.io.IOException | RuntimeException e) {
+            return Double.NaN;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Double.NaN;
+        }
     }
 
     /** Gradient time per expert: adjoint against parameter-shift, as multiples of one forward pass. */

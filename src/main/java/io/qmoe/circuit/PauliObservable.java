@@ -107,46 +107,24 @@ public final class PauliObservable {
         return total;
     }
 
-    /** ⟨ψ|P|ψ⟩ for one Pauli string. */
+    /**
+     * ⟨ψ|P|ψ⟩ for one Pauli string: with P|i⟩ = i^{k(i)}|i ⊕ x⟩ ({@link PauliString#phaseExponent}), it is
+     * Re Σ_i i^{k(i)} conj(ψ_{i⊕x}) ψ_i (the imaginary part vanishes for Hermitian P).
+     */
     public static double expectation(PauliString p, double[] re, double[] im) {
         int dim = re.length;
-        int x = (int) p.xMask();
-        int z = (int) p.zMask();
+        long x = p.xMask();
+        long z = p.zMask();
         double sum = 0;
-        if (x == 0) {
-            for (int i = 0; i < dim; i++) {
-                double w = re[i] * re[i] + im[i] * im[i];
-                sum += (Integer.bitCount(i & z) & 1) == 0 ? w : -w;
-            }
-            return sum;
-        }
-        // P|i> = phase(i) |i^x>, so <psi|P|psi> = sum_i conj(psi[i^x]) phase(i) psi[i], phase(i) = i^Y (-1)^{|i&z|}.
-        int ys = p.yCount() & 3;
-        double sumRe = 0;
-        double sumIm = 0;
         for (int i = 0; i < dim; i++) {
-            int j = i ^ x;
+            int j = (int) (i ^ x);
+            int k = PauliString.phaseExponent(x, z, i);
             // conj(psi_j) * psi_i
             double cr = re[j] * re[i] + im[j] * im[i];
             double ci = re[j] * im[i] - im[j] * re[i];
-            if ((Integer.bitCount(i & z) & 1) != 0) {
-                cr = -cr;
-                ci = -ci;
-            }
-            sumRe += cr;
-            sumIm += ci;
+            sum += PauliString.phaseReal(k) * cr - PauliString.phaseImaginary(k) * ci;
         }
-        // multiply by i^ys and keep the real part (the imaginary part vanishes for Hermitian P)
-        switch (ys) {
-            case 0:
-                return sumRe;
-            case 1:
-                return -sumIm;
-            case 2:
-                return -sumRe;
-            default:
-                return sumIm;
-        }
+        return sum;
     }
 
     @Override

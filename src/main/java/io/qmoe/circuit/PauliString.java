@@ -42,6 +42,32 @@ public record PauliString(long xMask, long zMask) {
         return Long.bitCount(xMask & zMask);
     }
 
+    /**
+     * The phase of a Pauli string on a basis state, as a power of i: P|j⟩ = i^k |j ⊕ x⟩ with
+     * k = #Y + 2·|j ∧ z| mod 4, for the string with X mask {@code x} and Z mask {@code z} (#Y = |x ∧ z|). This is the
+     * one place the phase i^{#Y}·(−1)^{|j∧z|} is coded; the engines and {@link PauliObservable} read it here.
+     *
+     * @return k ∈ {0, 1, 2, 3}
+     */
+    public static int phaseExponent(long x, long z, long j) {
+        return (Long.bitCount(x & z) + 2 * Long.bitCount(j & z)) & 3;
+    }
+
+    /** {@link #phaseExponent(long, long, long)} of this string on basis state {@code j}. */
+    public int phaseExponent(long j) {
+        return phaseExponent(xMask, zMask, j);
+    }
+
+    /** Re i^k: 1, 0, −1, 0 for k = 0, 1, 2, 3. */
+    public static double phaseReal(int k) {
+        return (k & 1) != 0 ? 0 : k == 0 ? 1 : -1;
+    }
+
+    /** Im i^k: 0, 1, 0, −1 for k = 0, 1, 2, 3. */
+    public static double phaseImaginary(int k) {
+        return (k & 1) == 0 ? 0 : k == 1 ? 1 : -1;
+    }
+
     /** Highest qubit acted on non-trivially, or -1 for the identity. */
     public int maxQubit() {
         long all = xMask | zMask;

@@ -8,12 +8,13 @@ import picocli.CommandLine.Option;
 
 /** {@code qmoe bench}: prints the benchmark tables recorded in docs/BENCHMARKS.md. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
-        description = {"Measure the engine, the gradients, a mixture's velocity field and the exact Wasserstein "
+        description = {"Measure the engine, its kernels against a plain C loop, the gradients, a mixture's velocity field and the exact Wasserstein "
                 + "solver, and print Markdown tables (the source of docs/BENCHMARKS.md). Run on a quiet machine; "
                 + "takes a few minutes, or seconds with --quick."})
 final class BenchCommand implements Callable<Integer> {
     @Option(names = "--section", defaultValue = "all",
-            description = "engine, throughput, gradients, velocity, wasserstein or all (default ${DEFAULT-VALUE}).")
+            description = "engine, throughput, kernels, gradients, velocity, wasserstein or all (default "
+                    + "${DEFAULT-VALUE}).")
     String section;
 
     @Option(names = "--quick", description = "Small sizes: a smoke test, not figures to quote.")
@@ -39,6 +40,10 @@ final class BenchCommand implements Callable<Integer> {
             b.throughput();
             known = true;
         }
+        if (all || s.equals("kernels")) {
+            b.kernels();
+            known = true;
+        }
         if (all || s.equals("gradients")) {
             b.gradients();
             known = true;
@@ -52,8 +57,8 @@ final class BenchCommand implements Callable<Integer> {
             known = true;
         }
         if (!known) {
-            throw new UserInputException("--section must be engine, throughput, gradients, velocity, wasserstein "
-                    + "or all, got '" + section + "'");
+            throw new UserInputException("--section must be engine, throughput, kernels, gradients, velocity, "
+                    + "wasserstein or all, got '" + section + "'");
         }
         return 0;
     }

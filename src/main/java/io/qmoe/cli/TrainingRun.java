@@ -128,7 +128,7 @@ final class TrainingRun {
         long needed = mixture.evaluationBytes(data.size());
         if (needed > Runtime.getRuntime().maxMemory()) {
             throw new UserInputException("--experts " + spec.experts() + ": one evaluation on " + data.size()
-                    + " data points holds N x M x (d + 1) doubles (" + (needed >> 20) + " MiB), more than the "
+                    + " data points holds " + (needed >> 20) + " MiB of values, gradients and velocities, more than the "
                     + QmoeCommand.heapAdvice());
         }
         FlowIntegrator integrator = FlowIntegrator.named(spec.integrator(), spec.tolerance());

@@ -39,6 +39,12 @@ public final class AdjointGradient implements GradientMethod {
         return backend;
     }
 
+    /** True: the adjoint gradient is the backend's own differentiation. */
+    @Override
+    public boolean backendDifferentiation() {
+        return true;
+    }
+
     @Override
     public ValuesAndGradients evaluate(ParametricCircuit circuit, PauliObservable observable, double[][] bindings) {
         return engine.valuesAndGradients(circuit, observable, bindings);

@@ -18,6 +18,15 @@ public interface GradientMethod {
     /** The backend whose values this method differentiates. */
     Estimator backend();
 
+    /**
+     * Whether this method's values and gradients are exactly the backend's own differentiation
+     * ({@link Estimator#differentiation()}), so that the backend's other exact paths (such as
+     * {@link io.qmoe.backend.GridEvaluation}) give the same numbers. False by default.
+     */
+    default boolean backendDifferentiation() {
+        return false;
+    }
+
     /** Values and gradients for every binding. */
     ValuesAndGradients evaluate(ParametricCircuit circuit, PauliObservable observable, double[][] bindings);
 

@@ -77,6 +77,11 @@ public final class Dataset {
         return x;
     }
 
+    /** The features, flat row-major (M·k), without a copy: callers in this package must not modify them. */
+    double[] featureArray() {
+        return features;
+    }
+
     /** Target y_a. */
     public double target(int a) {
         return targets[a];

@@ -1,10 +1,12 @@
 package io.qmoe.mixture;
 
 import io.qmoe.backend.Estimator;
+import io.qmoe.backend.GridEvaluation;
 import io.qmoe.circuit.ParametricCircuit;
 import io.qmoe.circuit.PauliObservable;
 import io.qmoe.gradient.GradientMethod;
 import io.qmoe.backend.ValuesAndGradients;
+import java.util.Optional;
 
 /**
  * A differentiable quantum expert f(θ, x) = ⟨0|U(θ,x)† O U(θ,x)|0⟩: a circuit, an observable, the backend that
@@ -122,26 +124,89 @@ public final class Expert {
 
     /**
      * Values and gradients for every expert × data point, rows ordered {@code i*M + a}, for experts {@code from} (incl.)
-     * to {@code to} (excl.) of the flat angle array.
+     * to {@code to} (excl.) of the flat angle array: from the flat arrays when the backend offers
+     * {@link GridEvaluation} (and, for gradients, it is this expert's gradient method), else as binding rows.
      */
     ValuesAndGradients evaluateGrid(double[] angles, int from, int to, Dataset data, boolean withGradients) {
-        int d = dimension();
-        int k = featureCount();
+        double[] xs = data.featureArray();
         int m = data.size();
-        double[][] rows = new double[(to - from) * m][];
-        for (int i = from; i < to; i++) {
-            for (int a = 0; a < m; a++) {
-                double[] row = new double[d + k];
-                System.arraycopy(angles, i * d, row, 0, d);
-                for (int j = 0; j < k; j++) {
-                    row[d + j] = data.feature(a, j);
-                }
-                rows[(i - from) * m + a] = row;
+        Optional<GridEvaluation> grid = withGradients ? gridGradients() : estimator.gridEvaluation();
+        if (grid.isPresent()) {
+            if (withGradients) {
+                return grid.get().gridValuesAndGradients(circuit, observable, angles, from, to, xs, m);
             }
+            double[] values = new double[(to - from) * m];
+            grid.get().gridValues(circuit, observable, angles, from, to, xs, m, values, 0);
+            return new ValuesAndGradients(values, new double[0], 0);
         }
+        double[][] rows = gridRows(angles, from, to, xs, m);
         if (withGradients) {
             return gradient.evaluate(circuit, observable, rows);
         }
         return new ValuesAndGradients(estimator.values(circuit, observable, rows), new double[0], 0);
+    }
+
+    /**
+     * f(θ_i, x_a) for experts i ∈ [from, to) and the {@code points} feature vectors of {@code xs} (flat, k each), into
+     * {@code out[offset + (i − from)·points + a]}.
+     */
+    void gridValues(double[] angles, int from, int to, double[] xs, int points, double[] out, int offset) {
+        Optional<GridEvaluation> grid = estimator.gridEvaluation();
+        if (grid.isPresent()) {
+            grid.get().gridValues(circuit, observable, angles, from, to, xs, points, out, offset);
+            return;
+        }
+        double[] values = estimator.values(circuit, observable, gridRows(angles, from, to, xs, points));
+        System.arraycopy(values, 0, out, offset, values.length);
+    }
+
+    /**
+     * {@code out[offset + (i − from)·d + j] += Σ_a weights[a] ∂f(θ_i, x_a)/∂θ_j} for experts i ∈ [from, to) and the
+     * feature vectors of {@code xs} (one per weight), the products added in ascending a for each expert.
+     */
+    void weightedGradients(double[] angles, int from, int to, double[] xs, double[] weights, double[] out,
+                           int offset) {
+        Optional<GridEvaluation> grid = gridGradients();
+        if (grid.isPresent()) {
+            grid.get().weightedGradients(circuit, observable, angles, from, to, xs, weights, out, offset);
+            return;
+        }
+        int points = weights.length;
+        int d = dimension();
+        ValuesAndGradients vg = gradient.evaluate(circuit, observable, gridRows(angles, from, to, xs, points));
+        double[] g = vg.gradients();
+        for (int r = 0; r < vg.size(); r++) {
+            double w = weights[r % points];
+            int base = offset + (r / points) * d;
+            for (int k = 0; k < d; k++) {
+                out[base + k] += w * g[r * d + k];
+            }
+        }
+    }
+
+    /** Whether gradients can come from the backend's {@link GridEvaluation} (see {@link #weightedGradients}). */
+    boolean gridGradientsAvailable() {
+        return gridGradients().isPresent();
+    }
+
+    /** The backend's grid evaluation, when its gradients are the ones this expert's gradient method gives. */
+    private Optional<GridEvaluation> gridGradients() {
+        return gradient.backendDifferentiation() ? estimator.gridEvaluation() : Optional.empty();
+    }
+
+    /** Binding rows [θ_i, x_a] ordered (i − from)·points + a. */
+    private double[][] gridRows(double[] angles, int from, int to, double[] xs, int points) {
+        int d = dimension();
+        int k = featureCount();
+        double[][] rows = new double[(to - from) * points][];
+        for (int i = from; i < to; i++) {
+            for (int a = 0; a < points; a++) {
+                double[] row = new double[d + k];
+                System.arraycopy(angles, i * d, row, 0, d);
+                System.arraycopy(xs, a * k, row, d, k);
+                rows[(i - from) * points + a] = row;
+            }
+        }
+        return rows;
     }
 }

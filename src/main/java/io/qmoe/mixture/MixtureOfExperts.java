@@ -1,6 +1,7 @@
 package io.qmoe.mixture;
 
 import io.qmoe.backend.ValuesAndGradients;
+import java.util.Arrays;
 import java.util.SplittableRandom;
 
 /**
@@ -21,6 +22,11 @@ import java.util.SplittableRandom;
 public final class MixtureOfExperts {
     /** Default upper bound on the bindings sent to the backend in one call. */
     public static final int DEFAULT_MAX_BATCH = 1 << 16;
+    /**
+     * Experts per summation block of the predictions f_N(x_a): each block is summed in expert order, the block sums in
+     * block order, so the bits depend on neither threads nor batch size (a distributed port sums the same way).
+     */
+    public static final int SUM_BLOCK = 1024;
 
     private final Expert expert;
     private final int size;
@@ -117,24 +123,7 @@ public final class MixtureOfExperts {
                     + k + "-feature vectors");
         }
         int p = k == 0 ? 1 : xs.length / k;
-        double[] sums = new double[p];
-        int perCall = Math.max(1, Math.min(size, maxBatch / Math.max(1, p)));
-        for (int from = 0; from < size; from += perCall) {
-            int to = Math.min(size, from + perCall);
-            double[] thetas = new double[(to - from) * p * d];
-            double[] inputs = new double[(to - from) * p * k];
-            for (int i = from; i < to; i++) {
-                for (int a = 0; a < p; a++) {
-                    int row = (i - from) * p + a;
-                    System.arraycopy(angles, i * d, thetas, row * d, d);
-                    System.arraycopy(xs, a * k, inputs, row * k, k);
-                }
-            }
-            double[] values = expert.values(thetas, inputs);
-            for (int row = 0; row < values.length; row++) {
-                sums[row % p] += values[row];
-            }
-        }
+        double[] sums = expertSums(angles, xs, p);
         for (int a = 0; a < p; a++) {
             sums[a] = scaling.output(sums[a], size);
         }
@@ -151,14 +140,26 @@ public final class MixtureOfExperts {
         return evaluate(angles, data, true);
     }
 
+    /**
+     * Two passes, neither holding an N·M array: the values give the predictions f_N(x_a) (summed in the blocked order
+     * of {@link #SUM_BLOCK}) and so the residuals r_a; then the gradients are reduced at once into the velocities
+     * v_i = −(1/M) Σ_a r_a ∇_θ f(θ_i, x_a) ({@link #residualVelocities}).
+     */
     private FlowEvaluation evaluate(double[] angles, Dataset data, boolean withVelocity) {
+        checkSizes(angles, data);
         int m = data.size();
-        ValuesAndGradients all = evaluateOnData(angles, data, withVelocity);
-        double[] values = all.values();
-        double[] predictions = new double[m];
-        for (int i = 0; i < size; i++) {
+        // a backend without the grid (remote: one job per evaluation) gets values and gradients in one pass
+        ValuesAndGradients rows = withVelocity && !expert.gridGradientsAvailable()
+                ? evaluateOnData(angles, data, true) : null;
+        double[] predictions;
+        if (rows == null) {
+            predictions = expertSums(angles, data.featureArray(), m);
+        } else {
+            predictions = new double[m];
+            double[] partial = new double[m];
+            addBlocked(rows.values(), 0, size, 0, m, m, partial, predictions);
             for (int a = 0; a < m; a++) {
-                predictions[a] += values[i * m + a];
+                predictions[a] += partial[a];
             }
         }
         double[] residuals = new double[m];
@@ -171,7 +172,8 @@ public final class MixtureOfExperts {
         loss /= 2.0 * m;
         double[] velocity = null;
         if (withVelocity) {
-            velocity = velocities(all.gradients(), residuals, dimension());
+            velocity = rows == null ? residualVelocities(angles, data, residuals)
+                    : velocities(rows.gradients(), residuals, dimension());
             double factor = scaling.velocityFactor(size);
             if (factor != 1.0) {
                 for (int i = 0; i < velocity.length; i++) {
@@ -183,8 +185,96 @@ public final class MixtureOfExperts {
     }
 
     /**
-     * v_i = −(1/M) Σ_a r_a ∇_θ f(θ_i, x_a) from gradients laid out {@code [(i*M + a)*d + k]}; used both by the mixture
-     * (its own residuals) and by the nonlinear process (residuals of a reference solution).
+     * S_a = Σ_i f(θ_i, x_a) for the {@code p} feature vectors of {@code xs}, summed in a fixed order that depends on
+     * neither the thread count nor the batch size: experts in blocks of {@link #SUM_BLOCK}, each block summed in
+     * expert order from 0, then the block sums added in block order, S_a = (…((0 + s_0) + s_1) + …). Backend calls
+     * carry at most {@code maxBatch} bindings (one expert × one point at least); the values of one call are held, no
+     * more.
+     */
+    private double[] expertSums(double[] angles, double[] xs, int p) {
+        int k = expert.featureCount();
+        int pointChunk = Math.max(1, Math.min(p, maxBatch));
+        int expertChunk = Math.max(1, Math.min(size, maxBatch / pointChunk));
+        double[] sums = new double[p];
+        double[] partial = new double[p];
+        double[] values = new double[expertChunk * pointChunk];
+        for (int from = 0; from < size; from += expertChunk) {
+            int to = Math.min(size, from + expertChunk);
+            for (int a0 = 0; a0 < p; a0 += pointChunk) {
+                int a1 = Math.min(p, a0 + pointChunk);
+                double[] chunkXs = a0 == 0 && a1 == p ? xs : Arrays.copyOfRange(xs, a0 * k, a1 * k);
+                expert.gridValues(angles, from, to, chunkXs, a1 - a0, values, 0);
+                addBlocked(values, from, to, a0, a1, a1 - a0, partial, sums);
+            }
+        }
+        for (int a = 0; a < p; a++) {
+            sums[a] += partial[a];
+        }
+        return sums;
+    }
+
+    /**
+     * Adds the values of experts [from, to) × points [a0, a1) (laid out (i − from)·width + a − a0) to the running
+     * block sums {@code partial}, moving each point's block sum into {@code sums} when a new block of
+     * {@link #SUM_BLOCK} experts starts; the caller adds the last block. Experts must come in ascending order.
+     */
+    private static void addBlocked(double[] values, int from, int to, int a0, int a1, int width, double[] partial,
+                                   double[] sums) {
+        for (int i = from; i < to; i++) {
+            boolean newBlock = i > 0 && i % SUM_BLOCK == 0;
+            int row = (i - from) * width - a0;
+            for (int a = a0; a < a1; a++) {
+                if (newBlock) {
+                    sums[a] += partial[a];
+                    partial[a] = 0;
+                }
+                partial[a] += values[row + a];
+            }
+        }
+    }
+
+    /**
+     * v_i = −(1/M) Σ_a r_a ∇_θ f(θ_i, x_a) for given residuals (the mixture's own, or those of a reference solution),
+     * without holding the N·M·d gradients: they are reduced as they are computed, the products −r_a/M · ∇f added in
+     * ascending a for each expert. Bit-identical to {@link #velocities} on {@link #evaluateOnData}'s gradients,
+     * whatever the thread count or batch size.
+     *
+     * @param angles    flat N·d angles. Not modified.
+     * @param data      the M data points. Not modified.
+     * @param residuals r_a, one per data point. Not modified.
+     * @return the N·d velocities (no output scaling applied)
+     */
+    public double[] residualVelocities(double[] angles, Dataset data, double[] residuals) {
+        checkSizes(angles, data);
+        int m = data.size();
+        if (residuals.length != m) {
+            throw new IllegalArgumentException("expected " + m + " residuals, got " + residuals.length);
+        }
+        int d = dimension();
+        int k = expert.featureCount();
+        double[] weights = new double[m];
+        for (int a = 0; a < m; a++) {
+            weights[a] = -residuals[a] / m;
+        }
+        double[] velocity = new double[size * d];
+        double[] xs = data.featureArray();
+        int pointChunk = Math.max(1, Math.min(m, maxBatch));
+        int expertChunk = Math.max(1, Math.min(size, maxBatch / pointChunk));
+        for (int from = 0; from < size; from += expertChunk) {
+            int to = Math.min(size, from + expertChunk);
+            for (int a0 = 0; a0 < m; a0 += pointChunk) {
+                int a1 = Math.min(m, a0 + pointChunk);
+                double[] chunkXs = a0 == 0 && a1 == m ? xs : Arrays.copyOfRange(xs, a0 * k, a1 * k);
+                double[] chunkWeights = a0 == 0 && a1 == m ? weights : Arrays.copyOfRange(weights, a0, a1);
+                expert.weightedGradients(angles, from, to, chunkXs, chunkWeights, velocity, from * d);
+            }
+        }
+        return velocity;
+    }
+
+    /**
+     * v_i = −(1/M) Σ_a r_a ∇_θ f(θ_i, x_a) from gradients laid out {@code [(i*M + a)*d + k]} (as
+     * {@link #evaluateOnData} gives them); {@link #residualVelocities} computes the same without holding them.
      */
     public static double[] velocities(double[] gradients, double[] residuals, int d) {
         int m = residuals.length;
@@ -202,21 +292,26 @@ public final class MixtureOfExperts {
         return v;
     }
 
-    /**
-     * Values f(θ_i, x_a) of every expert at every data point, flat {@code [i*M + a]}, and (when asked) the gradients
-     * flat {@code [(i*M + a)*d + k]}, in backend calls of at most the configured batch size.
-     */
-    public ValuesAndGradients evaluateOnData(double[] angles, Dataset data, boolean withGradients) {
-        int d = dimension();
-        int m = data.size();
-        if (angles.length != (long) size * d) {
-            throw new IllegalArgumentException("expected " + size + " x " + d + " angles, got " + angles.length);
+    private void checkSizes(double[] angles, Dataset data) {
+        if (angles.length != (long) size * dimension()) {
+            throw new IllegalArgumentException("expected " + size + " x " + dimension() + " angles, got "
+                    + angles.length);
         }
         if (data.featureCount() != expert.featureCount()) {
             throw new IllegalArgumentException("dataset '" + data.name() + "' has " + data.featureCount()
                     + " feature(s) but the circuit has " + expert.featureCount() + " data input(s) "
                     + expert.circuit().dataNames());
         }
+    }
+
+    /**
+     * Values f(θ_i, x_a) of every expert at every data point, flat {@code [i*M + a]}, and (when asked) the gradients
+     * flat {@code [(i*M + a)*d + k]}, in backend calls of at most the configured batch size.
+     */
+    public ValuesAndGradients evaluateOnData(double[] angles, Dataset data, boolean withGradients) {
+        checkSizes(angles, data);
+        int d = dimension();
+        int m = data.size();
         int chunk = Math.max(1, maxBatch / m);
         int gradientLength = withGradients ? arrayLength("N·M·d gradient entries", size, m, d) : 0;
         double[] values = new double[arrayLength("N·M values", size, m, 1)];
@@ -233,12 +328,21 @@ public final class MixtureOfExperts {
     }
 
     /**
-     * Bytes of the values and gradients that one velocity evaluation on {@code m} data points holds at once,
-     * 8·N·M·(d + 1): the part of a run's memory that grows with N·M·d (the angles and integrator stages add a few
-     * N·d arrays).
+     * Bytes that one velocity evaluation on {@code m} data points holds at once. With a backend that has
+     * {@link io.qmoe.backend.GridEvaluation} (and differentiates its own circuits): the N·d velocities, the values of
+     * one backend call (B = min(batch size, N·M)) and the residual-sized arrays, 8·(N·d + B + 3M), which grows with N·d
+     * and not with N·M·d. Otherwise values and gradients come in one pass (one remote job per evaluation):
+     * 8·N·M·(d + 1) + 8·N·d plus one call's binding rows, 8·B·(d + k + 1).
      */
     public long evaluationBytes(int m) {
-        return 8L * size * m * (dimension() + 1);
+        int d = dimension();
+        int k = expert.featureCount();
+        long batch = Math.min(maxBatch, (long) size * m);
+        if (!expert.gridGradientsAvailable()) {
+            // one pass: every value and gradient, plus the binding rows of one call
+            return 8L * size * m * (d + 1) + 8L * size * d + 8L * batch * (d + k + 1);
+        }
+        return 8L * ((long) size * d + batch + 3L * m);
     }
 
     /** a·b·c as an array length, or a clear refusal when it exceeds what one Java array can hold. */

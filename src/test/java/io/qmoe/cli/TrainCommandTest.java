@@ -116,9 +116,9 @@ class TrainCommandTest {
         assertThat(negative.code()).isEqualTo(2);
         assertThat(negative.err()).contains("--experts must be at least 1, got -3").hasLineCount(1);
 
-        // just enough experts that one evaluation's values and gradients (N x 20 points x (2 + 1) doubles) exceed this
-        // JVM's heap: refused before anything of that size is allocated
-        long experts = Runtime.getRuntime().maxMemory() / (8 * 20 * 3) + 1;
+        // just enough experts that one evaluation's N x 2 velocities exceed this JVM's heap: refused before anything of
+        // that size is allocated
+        long experts = Runtime.getRuntime().maxMemory() / (8 * 2) + 1;
         CliRunner.Result huge = CliRunner.run(args(dir.resolve("h"), "--experts", String.valueOf(experts)));
         assertThat(huge.code()).isEqualTo(2);
         assertThat(huge.err()).contains("--experts " + experts, "heap limit").hasLineCount(1);

@@ -104,14 +104,24 @@ class MixtureOfExpertsTest {
     void sizesBeyondOneJavaArrayAreRefusedBeforeAnythingIsAllocated() {
         assertThatThrownBy(() -> MixtureOfExperts.uniformAngles(1_500_000_000, 2, 1))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("3000000000");
-        // 1000 experts x 1.1 million points x 2 angles = 2.2e9 gradient entries (values, 1.1e9, still fit)
+        // 1000 experts x 1.1 million points x 2 angles = 2.2e9 gradient entries: the per-row gradients are refused ...
         int m = 1_100_000;
         Dataset large = new Dataset("large", List.of("x0"), new double[m], new double[m]);
         MixtureOfExperts mix = new MixtureOfExperts(ClosedFormQubitExpert.expert(), 1000);
         double[] angles = mix.initialAngles(1);
-        assertThatThrownBy(() -> mix.evaluateWithVelocity(angles, large))
+        assertThatThrownBy(() -> mix.evaluateOnData(angles, large, true))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("N·M·d gradient entries (1000 x 1100000 x 2 = 2200000000)");
+        // ... and this row-path backend needs them for a velocity (one pass): N·M·(d + 1) values and gradients, the N·d
+        // velocities and one batch of rows (d + k + 1 = 4 doubles a row) ...
+        long batch = MixtureOfExperts.DEFAULT_MAX_BATCH;
+        assertThat(mix.evaluationBytes(m)).isEqualTo(8L * 1000 * m * 3 + 8L * 1000 * 2 + 8L * batch * 4);
+        // ... while on the state-vector engine's grid a velocity holds N·d velocities, one batch of values and three
+        // M-long arrays
+        Expert engine = Expert.on(ClosedFormQubitExpert.CIRCUIT, ClosedFormQubitExpert.OBSERVABLE,
+                new StateVectorEstimator(1));
+        assertThat(new MixtureOfExperts(engine, 1000).evaluationBytes(m))
+                .isEqualTo(8L * (1000 * 2 + batch + 3L * m));
     }
 
     @Test
