@@ -3,7 +3,8 @@ package io.qmoe.bench;
 import java.util.Arrays;
 
 /**
- * Times a piece of work in its steady state: warm-up runs repeat in windows of {@link #WINDOW} calls until the median
+ * Times a piece of work in its steady state: after half the time budget of warm-up (so C2 has compiled the hot
+ * loops), warm-up runs repeat in windows of {@link #WINDOW} calls until the median
  * of the last window is within {@link #SETTLED} of the median of the window before (the JIT has compiled the hot
  * loops and the timings have stopped falling), or until a warm-up cap; then repeated runs until a time budget is
  * spent. Reports the median.
@@ -19,8 +20,8 @@ final class Stopwatch {
 
     /**
      * Median seconds per call of {@code work} over at least {@code minRuns} runs and about {@code budget} seconds,
-     * after at least {@code warmups} calls and a warm-up that runs until the timings settle (at most
-     * max(0.5 s, 5·budget) of warm-up).
+     * after at least {@code warmups} calls and a warm-up of at least half the budget that then runs until the timings
+     * settle (at most max(0.5 s, 5·budget) of warm-up in all).
      */
     static double median(Runnable work, int warmups, int minRuns, double budget) {
         long warmStart = System.nanoTime();
@@ -31,13 +32,14 @@ final class Stopwatch {
         double previous = Double.NaN;
         double[] window = new double[WINDOW];
         while ((System.nanoTime() - warmStart) / 1e9 < cap) {
+            boolean longEnough = (System.nanoTime() - warmStart) / 1e9 >= budget / 2;
             for (int i = 0; i < WINDOW; i++) {
                 long t0 = System.nanoTime();
                 work.run();
                 window[i] = (System.nanoTime() - t0) / 1e9;
             }
             double current = medianOf(window, WINDOW);
-            if (Math.abs(current - previous) < SETTLED * current) {
+            if (longEnough && Math.abs(current - previous) < SETTLED * current) {
                 break;
             }
             previous = current;
