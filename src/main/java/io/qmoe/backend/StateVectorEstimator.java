@@ -66,6 +66,22 @@ public final class StateVectorEstimator implements StateSimulator, Differentiabl
         return "statevector";
     }
 
+    /**
+     * Several observables on the same bindings, through the same kernels as {@link #estimate} (so each equals a single
+     * call bit for bit): on small registers one lane pass per observable, on large ones one shared simulation.
+     */
+    @Override
+    public Estimates[] estimateAll(ParametricCircuit circuit, PauliObservable[] observables, double[][] bindings) {
+        if (!LaneProgram.suits(circuit)) {
+            return StateSimulator.super.estimateAll(circuit, observables, bindings);
+        }
+        Estimates[] out = new Estimates[observables.length];
+        for (int j = 0; j < observables.length; j++) {
+            out[j] = estimate(circuit, observables[j], bindings);
+        }
+        return out;
+    }
+
     @Override
     public Estimates estimate(ParametricCircuit circuit, PauliObservable observable, double[][] bindings) {
         check(circuit, observable, bindings);
