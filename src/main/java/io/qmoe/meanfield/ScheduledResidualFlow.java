@@ -27,7 +27,7 @@ final class ScheduledResidualFlow implements VelocityField {
         if (next >= stages.size()) {
             throw new IllegalStateException("the integrator asked for more stages than the reference recorded");
         }
-        double[] gradients = particles.evaluateOnData(angles, data, true).gradients();
-        return MixtureOfExperts.velocities(gradients, stages.get(next++), particles.dimension());
+        // gradients reduced straight into the velocities on the state-vector engine: O(N·d) memory
+        return particles.residualVelocities(angles, data, stages.get(next++));
     }
 }
