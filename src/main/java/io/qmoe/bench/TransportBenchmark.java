@@ -74,7 +74,8 @@ public final class TransportBenchmark {
         });
     }
 
-    private static void rows(int[] sizes, java.util.function.Consumer<String> out) {
+    /** Runs every size of {@code sizes} and hands each line of the table to {@code out} as soon as it is measured. */
+    public static void rows(int[] sizes, java.util.function.Consumer<String> out) {
         TorusTransport.solve(uniform(2000, 2, 7), uniform(2000, 2, 8), 2, 2);
         boolean scipy = scipyAvailable();
         out.accept("| clouds | d | N | W_2 | cold s | warm s | warm/cold | warm = cold | rounds | arcs | memory MB "

@@ -1,6 +1,8 @@
 package io.qmoe.cli;
 
 import io.qmoe.bench.Benchmarks;
+import io.qmoe.bench.StrangeEnvironmentBenchmark;
+import io.qmoe.bench.TransportBenchmark;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -13,7 +15,8 @@ import picocli.CommandLine.Option;
                 + "takes a few minutes, or seconds with --quick."})
 final class BenchCommand implements Callable<Integer> {
     @Option(names = "--section", defaultValue = "all",
-            description = "engine, throughput, kernels, gradients, velocity, wasserstein or all (default "
+            description = "engine, throughput, kernels, gradients, velocity, wasserstein, transport, "
+                    + "strange-environment or all (default "
                     + "${DEFAULT-VALUE}).")
     String section;
 
@@ -29,36 +32,36 @@ final class BenchCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Benchmarks b = new Benchmarks(spec.commandLine().getOut(), quick, Backends.threads(threads));
+        var out = spec.commandLine().getOut();
+        // one table of sections, in the order "all" runs them
+        java.util.Map<String, Runnable> sections = new java.util.LinkedHashMap<>();
+        sections.put("engine", b::engineVersusStrange);
+        sections.put("throughput", b::throughput);
+        sections.put("kernels", b::kernels);
+        sections.put("gradients", b::gradients);
+        sections.put("velocity", b::velocityField);
+        sections.put("wasserstein", b::wasserstein);
+        sections.put("transport", () -> {
+            out.printf("%n### Exact transport at scale (W_2, certified; scipy's linear_sum_assignment beside it)%n%n");
+            TransportBenchmark.rows(quick ? new int[] {2_000} : new int[] {10_000, 100_000}, line -> {
+                out.println(line);
+                out.flush();
+            });
+        });
+        sections.put("strange-environment", () -> {
+            out.printf("%n### FastExecutionEnvironment against Strange's SimpleQuantumExecutionEnvironment%n%n");
+            StrangeEnvironmentBenchmark.rows(quick).forEach(out::println);
+        });
         String s = section.toLowerCase(Locale.ROOT);
-        boolean all = s.equals("all");
-        boolean known = false;
-        if (all || s.equals("engine")) {
-            b.engineVersusStrange();
-            known = true;
+        if (!s.equals("all") && !sections.containsKey(s)) {
+            throw new UserInputException("--section must be one of " + String.join(", ", sections.keySet())
+                    + " or all, got '" + section + "'");
         }
-        if (all || s.equals("throughput")) {
-            b.throughput();
-            known = true;
-        }
-        if (all || s.equals("kernels")) {
-            b.kernels();
-            known = true;
-        }
-        if (all || s.equals("gradients")) {
-            b.gradients();
-            known = true;
-        }
-        if (all || s.equals("velocity")) {
-            b.velocityField();
-            known = true;
-        }
-        if (all || s.equals("wasserstein")) {
-            b.wasserstein();
-            known = true;
-        }
-        if (!known) {
-            throw new UserInputException("--section must be engine, throughput, kernels, gradients, velocity, "
-                    + "wasserstein or all, got '" + section + "'");
+        for (var e : sections.entrySet()) {
+            if (s.equals("all") || s.equals(e.getKey())) {
+                e.getValue().run();
+                out.flush();
+            }
         }
         return 0;
     }
