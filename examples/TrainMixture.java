@@ -1,7 +1,7 @@
 // A Strange user trains a mixture of quantum experts in a dozen lines.
 // Run from the repository root after `./qmoe --version` has built the jar:
 //   java -cp target/qmoe-cli.jar examples/TrainMixture.java
-import io.qmoe.backend.StateVectorEstimator;
+import io.qmoe.backend.statevector.StateVectorEstimator;
 import io.qmoe.circuit.ParametricCircuit;
 import io.qmoe.circuit.PauliObservable;
 import io.qmoe.gradient.AdjointGradient;

@@ -140,16 +140,8 @@ public final class ParallelBatch implements AutoCloseable {
             futures.add(pool.submit(loop));
         }
         loop.run();
-        for (Future<?> f : futures) {
-            try {
-                f.get();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted", e);
-            } catch (ExecutionException e) {
-                failure.compareAndSet(null, e.getCause());
-            }
-        }
+        // the loop catches every failure of a task itself, so waiting only waits
+        await(futures);
         Throwable t = failure.get();
         if (t instanceof RuntimeException re) {
             throw re;

@@ -1,10 +1,10 @@
 /**
- * The hardware-agnostic backend interface ({@link io.qmoe.backend.Estimator}) and its implementations: the fast
- * double-precision state-vector engine, the Strange-backed estimator, shot-noise emulation and remote QPUs.
- *
- * <p>The state-vector engine has two kernel sets behind one interface: up to ten qubits, {@code LaneProgram} and
- * {@code LaneSimulation} run 32–64 bindings side by side (one row of lanes per amplitude) for values and adjoint
- * gradients; larger registers run one binding at a time through {@code CompiledCircuit} and {@code StateKernels}.
- * Both are bit-identical whatever the thread count.
+ * The hardware-agnostic backend interface ({@link io.qmoe.backend.Estimator}) and what backends declare about
+ * themselves instead of being recognised by type: their own differentiation ({@link io.qmoe.backend.Differentiable}),
+ * basis probabilities ({@link io.qmoe.backend.ProbabilitySource}), the expert × data grid path
+ * ({@link io.qmoe.backend.GridEvaluation}), batch size and concurrency. The implementations live in sub-packages: the
+ * double-precision engine in {@code statevector}, shot-noise emulation in {@code shots}; the Strange-backed estimator
+ * is in {@code io.qmoe.strange} and the IBM Quantum client in {@code io.qmoe.remote}. {@link io.qmoe.backend.ParallelBatch}
+ * is the one thread-pool helper they share.
  */
 package io.qmoe.backend;

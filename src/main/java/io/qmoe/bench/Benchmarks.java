@@ -1,6 +1,6 @@
 package io.qmoe.bench;
 
-import io.qmoe.backend.StateVectorEstimator;
+import io.qmoe.backend.statevector.StateVectorEstimator;
 import io.qmoe.circuit.Ansatz;
 import io.qmoe.circuit.ParametricCircuit;
 import io.qmoe.circuit.PauliObservable;

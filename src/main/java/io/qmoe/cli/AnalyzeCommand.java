@@ -2,7 +2,7 @@ package io.qmoe.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.qmoe.backend.Estimator;
-import io.qmoe.backend.StateVectorEstimator;
+import io.qmoe.backend.statevector.StateVectorEstimator;
 import io.qmoe.gradient.GradientMethod;
 import io.qmoe.meanfield.AnalysisConfig;
 import io.qmoe.meanfield.AnalysisResult;

@@ -1,6 +1,6 @@
 package io.qmoe.cli;
 
-import io.qmoe.backend.remote.IbmRuntimeConfig;
+import io.qmoe.remote.IbmRuntimeConfig;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;

@@ -1,11 +1,11 @@
 package io.qmoe.device;
 
 import io.qmoe.backend.Estimator;
-import io.qmoe.backend.StateVectorEstimator;
-import io.qmoe.backend.remote.ApiToken;
-import io.qmoe.backend.remote.IbmRuntimeConfig;
-import io.qmoe.backend.remote.IbmRuntimeEstimator;
-import io.qmoe.backend.remote.JobJournal;
+import io.qmoe.backend.statevector.StateVectorEstimator;
+import io.qmoe.remote.ApiToken;
+import io.qmoe.remote.IbmRuntimeConfig;
+import io.qmoe.remote.IbmRuntimeEstimator;
+import io.qmoe.remote.JobJournal;
 import io.qmoe.backend.shots.ShotSamplingEstimator;
 import io.qmoe.strange.StrangeEstimator;
 import java.nio.file.Path;

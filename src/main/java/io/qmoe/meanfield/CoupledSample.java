@@ -145,17 +145,26 @@ final class CoupledSample {
             TorusPoints mixture = TorusPoints.of(d, MixtureOfExperts.wrap(angles));
             TorusPoints twin = TorusPoints.of(d, MixtureOfExperts.wrap(twins));
             TorusPoints ref = TorusPoints.of(d, reference.reference().clouds()[idx]);
+            TorusMmd.Cloud refCloud = reference.kernelClouds()[idx];
             // the same particles a snapshot later: each solve starts from the previous snapshot's plan and potentials
             warm[0] = warm(mixture, ref, warm[0]);
-            warm[1] = warm(twin, ref, warm[1]);
-            warm[2] = warm(mixture, twin, warm[2]);
             values[Quantity.WASSERSTEIN.ordinal()][idx] = warm[0].value();
-            values[Quantity.TWIN_WASSERSTEIN.ordinal()][idx] = warm[1].value();
-            values[Quantity.MIXTURE_TWIN_WASSERSTEIN.ordinal()][idx] = warm[2].value();
-            TorusMmd.Cloud refCloud = reference.kernelClouds()[idx];
             values[Quantity.KERNEL_DISTANCE.ordinal()][idx] = kernel.between(mixtureCloud, refCloud).distance();
-            values[Quantity.TWIN_KERNEL_DISTANCE.ordinal()][idx] = kernel.between(
-                    kernel.prepare(d, MixtureOfExperts.wrap(twins)), refCloud).distance();
+            if (java.util.Arrays.equals(angles, twins)) {
+                // at t = 0 the twins are the mixture's own angles: the same cloud, so the same distances, exactly
+                values[Quantity.TWIN_WASSERSTEIN.ordinal()][idx] = warm[0].value();
+                values[Quantity.MIXTURE_TWIN_WASSERSTEIN.ordinal()][idx] = 0;
+                warm[1] = warm[0];
+                values[Quantity.TWIN_KERNEL_DISTANCE.ordinal()][idx] =
+                        values[Quantity.KERNEL_DISTANCE.ordinal()][idx];
+            } else {
+                warm[1] = warm(twin, ref, warm[1]);
+                warm[2] = warm(mixture, twin, warm[2]);
+                values[Quantity.TWIN_WASSERSTEIN.ordinal()][idx] = warm[1].value();
+                values[Quantity.MIXTURE_TWIN_WASSERSTEIN.ordinal()][idx] = warm[2].value();
+                values[Quantity.TWIN_KERNEL_DISTANCE.ordinal()][idx] = kernel.between(
+                        kernel.prepare(d, MixtureOfExperts.wrap(twins)), refCloud).distance();
+            }
             progress.accept(perSnapshot);
         }
     }

@@ -36,16 +36,17 @@ public final class Tasks {
         String name = parts[0].toLowerCase(Locale.ROOT);
         int points = DEFAULT_POINTS;
         if (parts.length > 2) {
-            throw new DatasetException("--task '" + spec + "': expected NAME or NAME:POINTS");
+            throw new io.qmoe.InvalidSettingException("task", "'" + spec + "': expected NAME or NAME:POINTS");
         }
         if (parts.length == 2) {
             try {
                 points = Integer.parseInt(parts[1]);
             } catch (NumberFormatException e) {
-                throw new DatasetException("--task '" + spec + "': '" + parts[1] + "' is not a whole number of points");
+                throw new io.qmoe.InvalidSettingException("task", "'" + spec + "': '" + parts[1]
+                        + "' is not a whole number of points");
             }
             if (points < 1) {
-                throw new DatasetException("--task '" + spec + "': the number of points must be at least 1");
+                throw new io.qmoe.InvalidSettingException("task", "'" + spec + "': the number of points must be at least 1");
             }
         }
         switch (name) {
@@ -53,13 +54,13 @@ public final class Tasks {
                 return teacher(expert, points, seed);
             case "sine":
                 if (expert.featureCount() != 1) {
-                    throw new DatasetException("--task sine needs a circuit with exactly one data feature, but this "
+                    throw new io.qmoe.InvalidSettingException("task", "sine needs a circuit with exactly one data feature, but this "
                             + "one has " + expert.featureCount() + " " + expert.circuit().dataNames());
                 }
                 return sine(points);
             default:
-                throw new DatasetException("unknown task '" + parts[0] + "': use one of " + names()
-                        + " or --data FILE.csv");
+                throw new io.qmoe.InvalidSettingException("task", "unknown task '" + parts[0] + "': use one of " + names()
+                        + " or a data file");
         }
     }
 

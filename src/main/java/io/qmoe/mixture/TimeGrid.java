@@ -10,7 +10,7 @@ public record TimeGrid(double totalTime, int steps) {
     /** Checks the values. */
     public TimeGrid {
         if (!(totalTime > 0) || !Double.isFinite(totalTime)) {
-            throw new IllegalArgumentException("--time must be a positive number, got " + totalTime);
+            throw new io.qmoe.InvalidSettingException("time", "must be a positive number, got " + totalTime);
         }
         if (steps < 1) {
             throw new IllegalArgumentException("a run needs at least one step, got " + steps);
@@ -20,14 +20,14 @@ public record TimeGrid(double totalTime, int steps) {
     /** The grid whose step is as close to {@code dt} as divides T into equal steps. */
     public static TimeGrid of(double totalTime, double dt) {
         if (!(dt > 0) || !Double.isFinite(dt)) {
-            throw new IllegalArgumentException("--dt must be a positive number, got " + dt);
+            throw new io.qmoe.InvalidSettingException("dt", "must be a positive number, got " + dt);
         }
         if (!(totalTime > 0) || !Double.isFinite(totalTime)) {
-            throw new IllegalArgumentException("--time must be a positive number, got " + totalTime);
+            throw new io.qmoe.InvalidSettingException("time", "must be a positive number, got " + totalTime);
         }
         double n = Math.max(1, Math.rint(totalTime / dt));
         if (n > 100_000_000) {
-            throw new IllegalArgumentException("--time / --dt gives " + (long) n + " steps; at most 100000000");
+            throw new io.qmoe.InvalidSettingException("dt", "time / dt gives " + (long) n + " steps; at most 100000000");
         }
         return new TimeGrid(totalTime, (int) n);
     }

@@ -1,6 +1,6 @@
 package io.qmoe.strange;
 
-import io.qmoe.backend.CompiledCircuit;
+import io.qmoe.backend.statevector.CompiledCircuit;
 import java.util.List;
 import java.util.function.Consumer;
 import org.redfx.strange.Complex;

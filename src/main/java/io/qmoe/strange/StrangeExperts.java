@@ -1,7 +1,7 @@
 package io.qmoe.strange;
 
 import io.qmoe.backend.Estimator;
-import io.qmoe.backend.StateVectorEstimator;
+import io.qmoe.backend.statevector.StateVectorEstimator;
 import io.qmoe.circuit.PauliObservable;
 import io.qmoe.gradient.GradientMethod;
 import io.qmoe.mixture.Expert;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.qmoe.backend.Estimates;
 import io.qmoe.backend.Estimator;
-import io.qmoe.backend.StateVectorEstimator;
+import io.qmoe.backend.statevector.StateVectorEstimator;
 import io.qmoe.circuit.ParametricCircuit;
 import io.qmoe.circuit.PauliObservable;
 import io.qmoe.gradient.AdjointGradient;

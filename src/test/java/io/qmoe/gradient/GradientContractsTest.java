@@ -1,7 +1,7 @@
 package io.qmoe.gradient;
 
 import io.qmoe.backend.Estimator;
-import io.qmoe.backend.StateVectorEstimator;
+import io.qmoe.backend.statevector.StateVectorEstimator;
 import io.qmoe.strange.StrangeEstimator;
 import io.qmoe.testing.GradientContract;
 import org.junit.jupiter.api.Nested;

@@ -114,7 +114,7 @@ class GridContinuitySolverTest {
         int[][] sizes = {{24, 1024}, {48, 8192}, {96, 65536}};
         for (int[] size : sizes) {
             AnalysisConfig config = AnalysisConfig.builder().experts(2).seeds(1).referenceSize(size[1]).time(1)
-                    .dt(0.1).snapshots(1).gridCells(size[0]).build();
+                    .dt(0.1).snapshots(1).transportSnapshots().gridCells(size[0]).build();
             AnalysisResult r = new MeanFieldAnalysis(expert, data, config).run((done, total, status) -> { });
             double gap = r.grid().maxResidualGap();
             double h = 2 * Math.PI / size[0];

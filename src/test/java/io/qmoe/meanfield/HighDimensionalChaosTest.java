@@ -2,7 +2,7 @@ package io.qmoe.meanfield;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.qmoe.backend.StateVectorEstimator;
+import io.qmoe.backend.statevector.StateVectorEstimator;
 import io.qmoe.gradient.AdjointGradient;
 import io.qmoe.mixture.Dataset;
 import io.qmoe.mixture.Expert;

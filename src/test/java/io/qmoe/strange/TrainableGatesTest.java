@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
-import io.qmoe.backend.StateVectorEstimator;
+import io.qmoe.backend.statevector.StateVectorEstimator;
 import io.qmoe.circuit.GateKind;
 import io.qmoe.circuit.ParametricCircuit;
 import io.qmoe.circuit.PauliObservable;
