@@ -31,6 +31,7 @@ public interface StateSimulator extends Estimator, ProbabilitySource {
         circuit.checkBindings(bindings);
         double[] out = new double[bindings.length];
         forEachFinalState(circuit, bindings, (r, re, im) -> out[r] = observable.expectation(re, im));
+        circuit.requireFinite(bindings, out);
         return Estimates.exact(out);
     }
 
@@ -49,6 +50,7 @@ public interface StateSimulator extends Estimator, ProbabilitySource {
         });
         Estimates[] result = new Estimates[observables.length];
         for (int j = 0; j < observables.length; j++) {
+            circuit.requireFinite(bindings, out[j]);
             result[j] = Estimates.exact(out[j]);
         }
         return result;
@@ -59,11 +61,14 @@ public interface StateSimulator extends Estimator, ProbabilitySource {
         circuit.checkBindings(bindings);
         int dim = 1 << circuit.qubitCount();
         double[][] out = new double[bindings.length][dim];
+        double[] norms = new double[bindings.length];
         forEachFinalState(circuit, bindings, (r, re, im) -> {
             for (int b = 0; b < dim; b++) {
                 out[r][b] = re[b] * re[b] + im[b] * im[b];
+                norms[r] += out[r][b];
             }
         });
+        circuit.requireFinite(bindings, norms);
         return out;
     }
 }

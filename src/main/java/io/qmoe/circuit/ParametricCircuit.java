@@ -117,6 +117,46 @@ public final class ParametricCircuit {
         }
     }
 
+    /**
+     * Where binding {@code binding} makes a gate's angle non-finite (an overflowing product such as 1e300·θ with
+     * θ = 1e10), as a phrase for a message, or null when every angle is finite. Slow (symbolic substitution): for
+     * explaining a non-finite value after the fact, not for the hot path.
+     */
+    public String nonFiniteAngle(double[] binding) {
+        List<String> names = allNames();
+        for (int g = 0; g < gates.size(); g++) {
+            AngleExpression a = gates.get(g).angle();
+            if (a == null) {
+                continue;
+            }
+            for (int i = 0; i < names.size() && i < binding.length; i++) {
+                if (a.inputNames().contains(names.get(i))) {
+                    a = a.substitute(names.get(i), binding[i]);
+                }
+            }
+            double v = a.inputNames().isEmpty() ? a.constantValue() : Double.NaN;
+            if (!Double.isFinite(v)) {
+                return "gate " + (g + 1) + " (" + gates.get(g).kind().qasmName() + " " + gates.get(g).angle()
+                        + ") has the non-finite angle " + v;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Refuses non-finite results where they arise: if {@code values[r]} is not finite, an IllegalArgumentException
+     * names binding r and, where that is the cause, the gate whose angle overflowed.
+     */
+    public void requireFinite(double[][] bindings, double[] values) {
+        for (int r = 0; r < values.length; r++) {
+            if (!Double.isFinite(values[r])) {
+                String why = nonFiniteAngle(bindings[r]);
+                throw new IllegalArgumentException("binding " + r + " gives a non-finite value"
+                        + (why == null ? "" : ": " + why));
+            }
+        }
+    }
+
     /** All input names in input-vector order. */
     public List<String> allNames() {
         List<String> all = new ArrayList<>(trainable);

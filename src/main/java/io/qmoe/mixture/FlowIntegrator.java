@@ -28,7 +28,8 @@ public interface FlowIntegrator {
             case "adaptive":
                 return new AdaptiveIntegrator(tolerance);
             default:
-                throw new IllegalArgumentException("unknown integrator '" + name + "': use euler, rk4 or adaptive");
+                throw new io.qmoe.InvalidSettingException("integrator", "'" + name + "' is not known: use euler, rk4 or "
+                        + "adaptive");
         }
     }
 }

@@ -64,7 +64,9 @@ public final class StateVectorEstimator implements StateSimulator, Differentiabl
     @Override
     public ValuesAndGradients valuesAndGradients(ParametricCircuit circuit, PauliObservable observable,
                                                  double[][] bindings) {
-        return AdjointDifferentiator.evaluate(this, circuit, observable, bindings);
+        ValuesAndGradients vg = AdjointDifferentiator.evaluate(this, circuit, observable, bindings);
+        circuit.requireFinite(bindings, vg.values());
+        return vg;
     }
 
     /** Stops the worker threads. */
@@ -99,6 +101,7 @@ public final class StateVectorEstimator implements StateSimulator, Differentiabl
         check(circuit, observable, bindings);
         double[] out = new double[bindings.length];
         values(circuit, observable, InputRows.of(bindings), out, 0);
+        circuit.requireFinite(bindings, out);
         return Estimates.exact(out);
     }
 
@@ -112,6 +115,20 @@ public final class StateVectorEstimator implements StateSimulator, Differentiabl
                            double[] features, int points, double[] out, int offset) {
         checkGrid(circuit, observable);
         values(circuit, observable, InputRows.grid(circuit, angles, from, to, features, points), out, offset);
+        int rows = (to - from) * points;
+        for (int r = 0; r < rows; r++) {
+            if (!Double.isFinite(out[offset + r])) {
+                // explain the first non-finite value through its binding (expert from + r / M, point r % M)
+                int d = circuit.trainableCount();
+                int k = circuit.dataCount();
+                double[] binding = new double[d + k];
+                System.arraycopy(angles, (from + r / points) * d, binding, 0, d);
+                System.arraycopy(features, (r % points) * k, binding, d, k);
+                String why = circuit.nonFiniteAngle(binding);
+                throw new IllegalArgumentException("expert " + (from + r / points) + " at data point " + (r % points)
+                        + " gives a non-finite value" + (why == null ? "" : ": " + why));
+            }
+        }
     }
 
     @Override
@@ -119,8 +136,15 @@ public final class StateVectorEstimator implements StateSimulator, Differentiabl
                                                      double[] angles, int from, int to, double[] features,
                                                      int points) {
         checkGrid(circuit, observable);
-        return AdjointDifferentiator.evaluate(this, circuit, observable,
+        ValuesAndGradients vg = AdjointDifferentiator.evaluate(this, circuit, observable,
                 InputRows.grid(circuit, angles, from, to, features, points));
+        for (double v : vg.values()) {
+            if (!Double.isFinite(v)) {
+                throw new IllegalArgumentException("a non-finite value on the expert x data grid (an angle of the "
+                        + "circuit overflows for these inputs)");
+            }
+        }
+        return vg;
     }
 
     @Override
