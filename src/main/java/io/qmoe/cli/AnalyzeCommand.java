@@ -125,11 +125,7 @@ final class AnalyzeCommand implements Callable<Integer> {
         AnalysisConfig config = b.build();
         Path circuit = expert.circuit;
         Path dir = out != null ? out : Path.of("runs", "analyze-" + TrainCommand.stem(circuit));
-        if (resume && overwrite) {
-            throw new UserInputException("--resume and --overwrite exclude each other");
-        }
-        RunFolder.Mode mode = resume ? RunFolder.Mode.RESUME : overwrite ? RunFolder.Mode.OVERWRITE
-                : RunFolder.Mode.NEW;
+        RunFolder.Mode mode = RunFolder.Mode.of(resume, overwrite);
         try (RunFolder folder = RunFolder.open(dir, mode, AnalyzeCommand::isOutput, "samples/config.txt",
                 "unfinished analysis")) {
             return analyze(config, folder.path());

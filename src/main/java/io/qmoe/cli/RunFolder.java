@@ -33,7 +33,15 @@ final class RunFolder implements AutoCloseable {
         /** Continue the run whose results are there. */
         RESUME,
         /** Remove the run's own outputs, then start anew. */
-        OVERWRITE
+        OVERWRITE;
+
+        /** The mode the options {@code --resume} and {@code --overwrite} ask for; both at once are refused. */
+        static Mode of(boolean resume, boolean overwrite) {
+            if (resume && overwrite) {
+                throw new UserInputException("--resume and --overwrite exclude each other");
+            }
+            return resume ? RESUME : overwrite ? OVERWRITE : NEW;
+        }
     }
 
     private static final String LOCK = ".qmoe.lock";

@@ -91,11 +91,7 @@ final class TrainCommand implements Callable<Integer> {
                 snaps, maxBatch);
         Path dir = out != null ? out : Path.of("runs", "train-" + stem(expert.circuit) + "-N" + experts + "-s"
                 + expert.seed);
-        if (resume && overwrite) {
-            throw new UserInputException("--resume and --overwrite exclude each other");
-        }
-        RunFolder.Mode mode = resume ? RunFolder.Mode.RESUME : overwrite ? RunFolder.Mode.OVERWRITE
-                : RunFolder.Mode.NEW;
+        RunFolder.Mode mode = RunFolder.Mode.of(resume, overwrite);
         try (RunFolder folder = RunFolder.open(dir, mode, TrainingRun::isOutput, "run.json", "run")) {
             TrainingRun run = new TrainingRun(specValues, folder.path(), Backends.threads(expert.threads),
                     expert.quiet, spec.commandLine().getOut(), spec.commandLine().getErr());

@@ -64,7 +64,9 @@ final class CoupledSample {
             measureClouds(step, a, twins, start, startCloud, values, clouds, warm, progress, perSnapshot);
             int idx = plan.snapshotAt(step);
             if (idx >= 0 && plan.isTransport(idx)) {
-                values[Quantity.KERNEL_DRIFT.ordinal()][idx] = tangentKernel(mixture, a).relativeDrift(startKernel);
+                // at t = 0 the angles are the start: no second kernel
+                values[Quantity.KERNEL_DRIFT.ordinal()][idx] = step == 0 ? startKernel.relativeDrift(startKernel)
+                        : tangentKernel(mixture, a).relativeDrift(startKernel);
             }
         };
         snapshot.at(0, angles);

@@ -112,21 +112,18 @@ public final class MeanFieldAnalysis {
         AtomicLong done = new AtomicLong();
         long referenceUnits = meanField ? (long) plan.grid().steps() * config.referenceSize() : 0;
         ReferenceRun.Outcome reference = null;
-        CoupledSample sampleRunner;
-        SampleSweep sweep;
         // the sweep's units are known before the reference runs: progress counts the whole analysis from the start
-        sweep = new SampleSweep(plan, null, meanField);
+        SampleSweep sweep = new SampleSweep(plan, meanField);
         long total = referenceUnits + sweep.units();
         if (meanField) {
             String status = "reference (" + config.referenceSize() + " particles)";
             reference = ReferenceRun.run(expert, data, plan, seeds.reference(),
                     units -> listener.progress(done.addAndGet(units), total, status));
         }
-        sampleRunner = new CoupledSample(expert, data, plan, reference);
-        sweep = new SampleSweep(plan, sampleRunner, meanField);
+        CoupledSample sampleRunner = new CoupledSample(expert, data, plan, reference);
         List<AnalysisResult.Sample> samples;
         try (ParallelBatch threads = new ParallelBatch(sampleThreads)) {
-            samples = sweep.run(store, threads, done, listener, total, seeds);
+            samples = sweep.run(sampleRunner, store, threads, done, listener, total, seeds);
         }
         double[] times = plan.snapshotTimes();
         SeedBootstrap bootstrap = SeedBootstrap.builder().seed(config.seed()).build();

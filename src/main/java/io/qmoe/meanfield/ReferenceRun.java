@@ -70,8 +70,9 @@ final class ReferenceRun {
         for (int i = 0; i < clouds.length; i++) {
             if (clouds[i] != null) {
                 kernelClouds[i] = plan.kernel().prepare(expert.dimension(), clouds[i]);
-                TangentKernel k = TangentKernel.of(size, data.size(), expert.dimension(),
-                        mixture.evaluateOnData(clouds[i], data, true).gradients());
+                // at t = 0 the cloud is the start: its kernel is K_0 itself
+                TangentKernel k = i == plan.snapshotAt(0) ? initial : TangentKernel.of(size, data.size(),
+                        expert.dimension(), mixture.evaluateOnData(clouds[i], data, true).gradients());
                 drift[i] = k.relativeDrift(initial);
                 spectra[i] = k.eigenvalues();
             }

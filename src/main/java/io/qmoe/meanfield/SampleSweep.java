@@ -12,21 +12,19 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 final class SampleSweep {
     /**
-     * Units of work of the cloud distances at one transport snapshot, in particle-steps: three exact transport solves
-     * whose cost grows about linearly in the points on the sparse candidate graph (measured: a solve of n + m points
-     * costs about as much as 4 steps of as many particles).
+     * Units of work of the cloud distances at one transport snapshot, in particle-steps, for the progress bar: three
+     * exact transport solves, weighted by the points they involve. A rough weight, not a measurement: a solve against
+     * the reference takes about max(n, M) augmentations, so small N are under-counted.
      */
     static long transportUnits(int n, int referenceSize, boolean meanField) {
         return meanField ? 4L * (2L * n + 2L * referenceSize + 2L * n) : 0;
     }
 
     private final AnalysisPlan plan;
-    private final CoupledSample runner;
     private final boolean meanField;
 
-    SampleSweep(AnalysisPlan plan, CoupledSample runner, boolean meanField) {
+    SampleSweep(AnalysisPlan plan, boolean meanField) {
         this.plan = plan;
-        this.runner = runner;
         this.meanField = meanField;
     }
 
@@ -49,7 +47,8 @@ final class SampleSweep {
      * Runs every sample not in {@code store}, saving each as it finishes, and returns all samples ordered by N, then
      * seed.
      */
-    List<AnalysisResult.Sample> run(MeanFieldAnalysis.SampleStore store, ParallelBatch threads, AtomicLong done,
+    List<AnalysisResult.Sample> run(CoupledSample runner, MeanFieldAnalysis.SampleStore store, ParallelBatch threads,
+                                    AtomicLong done,
                                     MeanFieldAnalysis.Listener listener, long total, SeedSchedule seeds) {
         AnalysisConfig config = plan.config();
         int[] sizes = config.experts();
