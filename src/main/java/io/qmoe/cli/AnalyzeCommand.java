@@ -33,7 +33,10 @@ import picocli.CommandLine.Option;
                         + "coupling distance D_N, the prediction gap G_N and the exact W_2 to the reference over time, "
                         + "fits their slopes in N and sets them beside the theory. For d <= 2 an independent "
                         + "finite-volume solver of the continuity equation checks the reference.",
-                "Writes to --out: summary.json, distances.csv, fits.csv, loss.csv, PNG plots and report.html."})
+                "Writes to --out: summary.json, distances.csv, fits.csv, loss.csv, fluctuations.csv, data.csv, "
+                        + "every plot as PNG and SVG, and a self-contained report.html. Also measures the kernel distance (MMD), "
+                        + "the fluctuations sqrt(N)(f_N - F) and the tangent kernel; slopes carry 95% bootstrap "
+                        + "intervals over seeds."})
 final class AnalyzeCommand implements Callable<Integer> {
     @Mixin
     ExpertOptions expert;
