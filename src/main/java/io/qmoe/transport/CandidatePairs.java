@@ -2,18 +2,23 @@ package io.qmoe.transport;
 
 /**
  * The first candidate set of a sparse transport, as keys i·m + j (unsorted, with repeats): each source's k nearest
- * sinks, each sink's k nearest sources, the north-west-corner chain of the two clouds in cell order (a feasible plan
+ * sinks, each sink's k nearest sources (at most {@link #FEW_SOURCES_SINK_NEIGHBOURS} when n &lt; m), the
+ * north-west-corner chain of the two clouds in cell order (a feasible plan
  * on at most n + m − 1 pairs, so the sparse problem can always carry every unit).
  */
 final class CandidatePairs {
     private CandidatePairs() {
     }
 
+    /** The nearest sources listed per sink when there are fewer sources than sinks. */
+    static final int FEW_SOURCES_SINK_NEIGHBOURS = 8;
+
     static long[] initial(double[] a, double[] b, int d, int k) {
         int n = a.length / d;
         int m = b.length / d;
         int kb = Math.min(k, m);
-        int ka = Math.min(k, n);
+        // with fewer sources than sinks each source already collects about k·m/n arcs from the sinks' side
+        int ka = Math.min(n < m ? Math.min(k, FEW_SOURCES_SINK_NEIGHBOURS) : k, n);
         int[] nearB = NearestPartners.search(a, b, d, kb);
         int[] nearA = NearestPartners.search(b, a, d, ka);
         long[] keys = new long[n * kb + m * ka + n + m];

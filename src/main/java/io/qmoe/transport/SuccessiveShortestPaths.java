@@ -163,6 +163,197 @@ final class SuccessiveShortestPaths {
     }
 
     /**
+     * Potentials for few sources with large supplies (supply S &gt; demand D, e.g. N experts against a reference of M
+     * ≫ N particles): block-coordinate ascent on the dual with the sink potentials eliminated,
+     * φ(u) = S Σ_i u_i + D Σ_j min_i (c_ij − u_i) over the candidate arcs, from the current u (0 cold, the previous
+     * solve's when warm). Along the coordinate u_i alone, φ is concave and piecewise linear with slope
+     * S − D·#{j : c_ij − u_i &lt; min_{k≠i} (c_kj − u_k)}, so a maximiser puts u_i between the K-th and (K+1)-th
+     * smallest of δ_ij = c_ij − min_{k≠i} (c_kj − u_k), K = ⌊S/D⌋: exactly K sinks then prefer source i, what it can
+     * serve. Sources are swept in index order until the sinks' preferred sources overfill by at most m/1000 sinks in
+     * all, the overfill stops falling, or {@code maxSweeps} sweeps; then v_j = min_i (c_ij − u_i), so every arc has
+     * reduced cost ≥ 0 and the greedy start ships nearly all the mass on tight arcs, leaving few augmentations. Only a
+     * start: exactness comes from the shortest paths and the certificate, whatever these potentials are. Sequential
+     * and deterministic.
+     */
+    void semiDiscretePotentials(int supply, int demand, int maxSweeps) {
+        TransportNetwork g = net;
+        int n = g.n;
+        int m = g.m;
+        int quota = supply / demand;
+        double[] best = new double[m];
+        double[] second = new double[m];
+        int[] bestSource = new int[m];
+        int[] secondSource = new int[m];
+        for (int j = 0; j < m; j++) {
+            rankSink(g, j, best, second, bestSource, secondSource);
+        }
+        int widest = 0;
+        for (int i = 0; i < n; i++) {
+            widest = Math.max(widest, g.outStart[i + 1] - g.outStart[i]);
+        }
+        double[] delta = new double[widest];
+        int[] preferred = new int[n];
+        long lastOverfill = Long.MAX_VALUE;
+        for (int sweep = 0; sweep < maxSweeps; sweep++) {
+            for (int i = 0; i < n; i++) {
+                int from = g.outStart[i];
+                int count = g.outStart[i + 1] - from;
+                if (count == 0) {
+                    continue;
+                }
+                double high = Double.NEGATIVE_INFINITY;
+                for (int q = 0; q < count; q++) {
+                    int j = g.arcSink[from + q];
+                    double other = bestSource[j] == i ? second[j] : best[j];
+                    delta[q] = g.arcCost[from + q] - other;
+                    high = Math.max(high, delta[q]);
+                }
+                double next;
+                if (quota >= count) {
+                    // the source can serve every sink it reaches: take them all
+                    next = high;
+                } else {
+                    double above = select(delta, count, quota);
+                    double below = quota == 0 ? above : maxBelow(delta, quota);
+                    next = quota == 0 ? above : 0.5 * (below + above);
+                }
+                if (Double.isInfinite(next) || next == u[i]) {
+                    continue;
+                }
+                u[i] = next;
+                for (int e = from; e < from + count; e++) {
+                    rerank(g, g.arcSink[e], i, g.arcCost[e] - next, best, second, bestSource, secondSource);
+                }
+            }
+            java.util.Arrays.fill(preferred, 0);
+            for (int j = 0; j < m; j++) {
+                if (bestSource[j] >= 0) {
+                    preferred[bestSource[j]]++;
+                }
+            }
+            long overfill = 0;
+            for (int i = 0; i < n; i++) {
+                overfill += Math.max(0, preferred[i] - quota);
+            }
+            if (overfill * 1000L <= m || overfill >= lastOverfill) {
+                break;
+            }
+            lastOverfill = overfill;
+        }
+        for (int j = 0; j < m; j++) {
+            v[j] = best[j];
+        }
+    }
+
+    /**
+     * Puts the (k+1)-th smallest of {@code x[0..count)} at {@code x[k]}, the smaller ones before it, and returns it
+     * (Hoare's selection with middle pivots; the order of the rest is unspecified).
+     */
+    private static double select(double[] x, int count, int k) {
+        int lo = 0;
+        int hi = count - 1;
+        while (lo < hi) {
+            double pivot = x[(lo + hi) >>> 1];
+            int i = lo;
+            int j = hi;
+            while (i <= j) {
+                while (x[i] < pivot) {
+                    i++;
+                }
+                while (x[j] > pivot) {
+                    j--;
+                }
+                if (i <= j) {
+                    double t = x[i];
+                    x[i] = x[j];
+                    x[j] = t;
+                    i++;
+                    j--;
+                }
+            }
+            if (k <= j) {
+                hi = j;
+            } else if (k >= i) {
+                lo = i;
+            } else {
+                break;
+            }
+        }
+        return x[k];
+    }
+
+    private static double maxBelow(double[] x, int k) {
+        double high = Double.NEGATIVE_INFINITY;
+        for (int q = 0; q < k; q++) {
+            high = Math.max(high, x[q]);
+        }
+        return high;
+    }
+
+    /** The smallest and second smallest c_ij − u_i over the in-arcs of sink j, and their sources. */
+    private void rankSink(TransportNetwork g, int j, double[] best, double[] second, int[] bestSource,
+                          int[] secondSource) {
+        double b1 = Double.POSITIVE_INFINITY;
+        double b2 = Double.POSITIVE_INFINITY;
+        int s1 = -1;
+        int s2 = -1;
+        for (int q = g.inStart[j]; q < g.inStart[j + 1]; q++) {
+            int e = g.inArc[q];
+            int i = g.arcSource[e];
+            double h = g.arcCost[e] - u[i];
+            if (h < b1) {
+                b2 = b1;
+                s2 = s1;
+                b1 = h;
+                s1 = i;
+            } else if (h < b2) {
+                b2 = h;
+                s2 = i;
+            }
+        }
+        best[j] = b1;
+        second[j] = b2;
+        bestSource[j] = s1;
+        secondSource[j] = s2;
+    }
+
+    /** Updates sink j's two smallest after source i's value on its arc became {@code h}; rescans only if needed. */
+    private void rerank(TransportNetwork g, int j, int i, double h, double[] best, double[] second, int[] bestSource,
+                        int[] secondSource) {
+        if (bestSource[j] == i) {
+            if (h <= second[j]) {
+                best[j] = h;
+                return;
+            }
+        } else if (secondSource[j] == i) {
+            if (h < best[j]) {
+                second[j] = best[j];
+                secondSource[j] = bestSource[j];
+                best[j] = h;
+                bestSource[j] = i;
+                return;
+            }
+            if (h <= second[j]) {
+                second[j] = h;
+                return;
+            }
+        } else if (h < best[j]) {
+            second[j] = best[j];
+            secondSource[j] = bestSource[j];
+            best[j] = h;
+            bestSource[j] = i;
+            return;
+        } else if (h < second[j]) {
+            second[j] = h;
+            secondSource[j] = i;
+            return;
+        } else {
+            return;
+        }
+        rankSink(g, j, best, second, bestSource, secondSource);
+    }
+
+    /**
      * One pass of the Jonker–Volgenant augmenting row reduction, for unit supplies and demands only (an assignment):
      * each free source takes its tightest sink j₁ after lowering v_{j₁} by the gap to its second tightest (which only
      * raises reduced costs), displacing the previous owner of j₁, who becomes free and is tried next while the gap is

@@ -11,7 +11,10 @@ package io.qmoe.transport;
  * through a periodic cell grid) and a north-west-corner chain along the cell order of both clouds, which alone can
  * carry all the mass, so the sparse problem is always feasible. Equal sizes (an assignment) start from the prices of
  * an ε-scaled auction (ε from a quarter of the mean nearest-neighbour cost down to 10⁻⁵ of it; from 4·10⁻⁵ of it when
- * warm-started from the previous sink potentials), a transportation from u = v = 0 or the previous potentials; from there a Jonker–Volgenant greedy start and the
+ * warm-started from the previous sink potentials). Fewer sources than sinks (N experts against a large reference)
+ * start from source potentials found by coordinate ascent on the dual with the sink potentials eliminated (from the
+ * previous source potentials when warm), which leaves only a few percent of the mass to the shortest paths; other
+ * transportations start from u = v = 0 or the previous potentials. From there a Jonker–Volgenant greedy start and the
  * shortest paths make the flow exactly optimal for the sparse problem. Its optimum is then certified for all n·m pairs:
  * the potentials must satisfy c_ij − u_i − v_j ≥ −tol everywhere, checked cell pair by cell pair with a lower bound of
  * the cost between the cells' boxes (only the cell pairs whose bound fails are scanned pair by pair). Violated pairs
@@ -34,6 +37,8 @@ public final class TorusTransport {
     private static final double COLD_EPSILON = 0.25;
     private static final double WARM_EPSILON = 4e-5;
     private static final double FINAL_EPSILON = 1e-5;
+    /** Sweeps of the source-potential ascent that starts a cold solve with fewer sources than sinks. */
+    private static final int SEMI_DISCRETE_SWEEPS = 40;
     private static final long BYTES_PER_ARC = 56;
     private static final long BYTES_PER_POINT = 96;
 
@@ -97,9 +102,9 @@ public final class TorusTransport {
                     + (need >> 20) + " MB, more than the " + (heap >> 20) + " MB heap; raise -Xmx or use fewer points");
         }
         if (previous != null) {
-            return solveWrapped(a, b, d, p, k, previous.v(), previous.candidates());
+            return solveWrapped(a, b, d, p, k, previous.u(), previous.v(), previous.candidates());
         }
-        return solveWrapped(a, b, d, p, k, null, null);
+        return solveWrapped(a, b, d, p, k, null, null, null);
     }
 
     /**
@@ -110,8 +115,8 @@ public final class TorusTransport {
         return arcs * BYTES_PER_ARC + (long) (n + m) * BYTES_PER_POINT;
     }
 
-    /** The certified solve on wrapped coordinates, from sink potentials {@code v0} (or cold) and extra pairs. */
-    private static TransportResult solveWrapped(double[] a, double[] b, int d, int p, int k, double[] v0,
+    /** The certified solve on wrapped coordinates, from potentials {@code u0}, {@code v0} (or cold) and extra pairs. */
+    private static TransportResult solveWrapped(double[] a, double[] b, int d, int p, int k, double[] u0, double[] v0,
                                                 CandidateSet previousPairs) {
         int n = a.length / d;
         int m = b.length / d;
@@ -132,6 +137,14 @@ public final class TorusTransport {
                 flow.auctionPotentials(typical * (warm ? WARM_EPSILON : COLD_EPSILON), typical * FINAL_EPSILON);
                 warm = true;
             }
+        }
+        if (supply > demand) {
+            // few sources with large supplies: their potentials first (from the previous ones when warm)
+            if (u0 != null) {
+                System.arraycopy(u0, 0, flow.u, 0, n);
+            }
+            flow.semiDiscretePotentials(supply, demand, SEMI_DISCRETE_SWEEPS);
+            warm = true;
         }
         flow.greedy(warm);
         flow.run();

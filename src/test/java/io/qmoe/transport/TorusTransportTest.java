@@ -167,6 +167,52 @@ class TorusTransportTest {
     }
 
     @Test
+    void fewSourcesAgainstManySinksMatchTheReplicatedAssignmentOnAdversarialClouds() {
+        // the source-potential ascent that starts n < m: ties (repeated sources), clusters, the periodic seam
+        SplittableRandom rnd = new SplittableRandom(21);
+        double[] repeated = new double[2 * 24];
+        for (int i = 0; i < 24; i++) {
+            repeated[2 * i] = i < 12 ? 1.0 : 2.0 * Math.PI - 1e-9;
+            repeated[2 * i + 1] = i % 3 == 0 ? 0.0 : 3.0;
+        }
+        double[][][] cases = {
+            {repeated, TransportOracle.uniform(rnd, 96, 2)},
+            {clustered(rnd, 40, 2, 0.3), TransportOracle.uniform(rnd, 96, 2)},
+            {TransportOracle.uniform(rnd, 16, 2), clustered(rnd, 128, 2, 0.2)},
+        };
+        for (double[][] c : cases) {
+            for (int p = 1; p <= 2; p++) {
+                TransportResult r = TorusTransport.solve(c[0], c[1], 2, p);
+                assertRelative(mean(r), TransportOracle.replicatedAssignmentMean(c[0], c[1], 2, p), 1e-12);
+                assertCertified(c[0], c[1], 2, p, r);
+            }
+        }
+    }
+
+    @Test
+    void fewSourcesWarmStartAfterALargeMoveGivesTheColdValue() {
+        // as in the analysis: N experts against a reference, both clouds moved between two snapshots
+        SplittableRandom rnd = new SplittableRandom(22);
+        for (int n : new int[] {50, 256}) {
+            double[] a = TransportOracle.uniform(rnd, n, 2);
+            double[] b = TransportOracle.uniform(rnd, 2048, 2);
+            TransportResult first = TorusTransport.solve(a, b, 2, 2);
+            double[] movedA = a.clone();
+            double[] movedB = b.clone();
+            for (int i = 0; i < movedA.length; i++) {
+                movedA[i] += 0.3 * Math.sin(a[i ^ 1]);
+            }
+            for (int i = 0; i < movedB.length; i++) {
+                movedB[i] += 0.3 * Math.sin(b[i ^ 1]);
+            }
+            TransportResult cold = TorusTransport.solve(movedA, movedB, 2, 2);
+            TransportResult warm = TorusTransport.warmStart(movedA, movedB, 2, 2, first);
+            assertRelative(warm.primal(), cold.primal(), 1e-13);
+            assertCertified(movedA, movedB, 2, 2, warm);
+        }
+    }
+
+    @Test
     void sameBitsOnOneThreadAndOnMany() throws Exception {
         SplittableRandom rnd = new SplittableRandom(18);
         assertSameBitsOnOneThread(clustered(rnd, 600, 2, 1.5), clustered(rnd, 500, 2, 1.5));
