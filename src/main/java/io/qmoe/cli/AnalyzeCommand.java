@@ -35,7 +35,7 @@ import picocli.CommandLine.Option;
                         + "finite-volume solver of the continuity equation checks the reference.",
                 "Writes to --out: summary.json, distances.csv, fits.csv, loss.csv, fluctuations.csv, data.csv, "
                         + "every plot as PNG and SVG, and a self-contained report.html. Also measures the kernel distance (MMD), "
-                        + "the fluctuations sqrt(N)(f_N - F) and the tangent kernel; slopes carry 95% bootstrap "
+                        + "the fluctuations sqrt(N)(f_N - F) and the tangent kernel; slopes carry 95%% bootstrap "
                         + "intervals over seeds."})
 final class AnalyzeCommand implements Callable<Integer> {
     @Mixin

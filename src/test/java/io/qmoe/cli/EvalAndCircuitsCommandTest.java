@@ -158,4 +158,15 @@ class EvalAndCircuitsCommandTest {
             }
         }
     }
+
+    @Test
+    void everyHelpTextFormatsWithoutWarnings() {
+        // picocli formats descriptions with String.format: a bare "95% b" printed a WARN line above the help
+        for (String command : new String[] {"train", "analyze", "bench"}) {
+            io.qmoe.testing.ChildCli.Result r = io.qmoe.testing.ChildCli.run(command, "--help");
+            assertThat(r.code()).as(command).isZero();
+            assertThat(r.err()).as(command).doesNotContain("WARN");
+            assertThat(r.out()).as(command).doesNotContain("WARN").doesNotContain("%n");
+        }
+    }
 }
