@@ -87,6 +87,14 @@ final class AnalyzeCommand implements Callable<Integer> {
                     + "1/sqrt(KAPPA) radians; default ${DEFAULT-VALUE}).")
     double kernelConcentration;
 
+    @Option(names = "--tangent-linear", description = "Also integrate, beside each sample's twins and with the same "
+            + "stages, the linearised fluctuations sqrt(N)(theta - theta_bar), and report how well their prediction "
+            + "Zlin follows Z = sqrt(N)(f_N - F): path-by-path correlation and Var Z / Var Zlin per N and time "
+            + "(both tend to 1 where the CLT holds), a plot, and Zlin beside Z in fluctuations.csv. Off by default: "
+            + "it costs about 3x the twins (2 more gradient and 3 value passes per stage), so a sample about "
+            + "2.5x its usual time. Mean-field scaling only.")
+    boolean tangentLinear;
+
     @Option(names = "--out", paramLabel = "DIR", description = "Output folder (default runs/analyze-<circuit>).")
     Path out;
 
@@ -117,7 +125,7 @@ final class AnalyzeCommand implements Callable<Integer> {
         AnalysisConfig.Builder b = AnalysisConfig.builder().experts(Numbers.parsePositiveInts("--experts", experts))
                 .seeds(seeds).referenceSize(referenceSize).seed(expert.seed).time(time).dt(dt)
                 .integrator(integrator.toLowerCase(Locale.ROOT)).scaling(outputScaling).gridCells(gridCells)
-                .kernelConcentration(kernelConcentration);
+                .kernelConcentration(kernelConcentration).tangentLinear(tangentLinear);
         if (snapshots != null) {
             b.snapshots(Numbers.parseList("--snapshots", snapshots));
         }
@@ -212,7 +220,8 @@ final class AnalyzeCommand implements Callable<Integer> {
      */
     private static java.util.List<String> fingerprint(AnalysisConfig c, LoadedCircuit loaded, Dataset data,
                                                       String backend, String gradient) {
-        return java.util.List.of("--experts " + java.util.Arrays.toString(c.experts()), "--seeds " + c.seeds(),
+        java.util.List<String> lines = new java.util.ArrayList<>(java.util.List.of(
+                "--experts " + java.util.Arrays.toString(c.experts()), "--seeds " + c.seeds(),
                 "--reference-size " + c.referenceSize(), "--seed " + c.seed(), "--time " + c.time(),
                 "--dt " + c.dt(), "--integrator " + c.integrator(),
                 "--snapshots " + java.util.Arrays.toString(c.snapshots()),
@@ -221,6 +230,11 @@ final class AnalyzeCommand implements Callable<Integer> {
                 "--kernel-concentration " + c.kernelConcentration(), "--backend " + backend,
                 "--gradient " + gradient,
                 "circuit " + Digests.sha256(io.qmoe.qasm.QasmWriter.write(loaded.circuit(), loaded.observable(), null)),
-                "data " + Digests.sha256(DatasetCsv.format(data)));
+                "data " + Digests.sha256(DatasetCsv.format(data))));
+        if (c.tangentLinear()) {
+            // only when on, so the unfinished analyses of earlier versions still resume
+            lines.add("--tangent-linear true");
+        }
+        return lines;
     }
 }
