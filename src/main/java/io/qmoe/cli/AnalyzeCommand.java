@@ -35,8 +35,9 @@ import picocli.CommandLine.Option;
                         + "finite-volume solver of the continuity equation checks the reference.",
                 "Writes to --out: summary.json, distances.csv, fits.csv, loss.csv, fluctuations.csv, data.csv, "
                         + "every plot as PNG and SVG, and a self-contained report.html. Also measures the kernel distance (MMD), "
-                        + "the fluctuations sqrt(N)(f_N - F) and the tangent kernel; slopes carry 95% bootstrap "
-                        + "intervals over seeds."})
+                        + "the fluctuations sqrt(N)(f_N - F) and the tangent kernel; slopes carry 95%% bootstrap "
+                        + "intervals over seeds. With --tangent-linear also the linear prediction of the fluctuations "
+                        + "(tangent_linear.png, z_linear in fluctuations.csv)."})
 final class AnalyzeCommand implements Callable<Integer> {
     @Mixin
     ExpertOptions expert;
@@ -91,8 +92,9 @@ final class AnalyzeCommand implements Callable<Integer> {
             + "stages, the linearised fluctuations sqrt(N)(theta - theta_bar), and report how well their prediction "
             + "Zlin follows Z = sqrt(N)(f_N - F): path-by-path correlation and Var Z / Var Zlin per N and time "
             + "(both tend to 1 where the CLT holds), a plot, and Zlin beside Z in fluctuations.csv. Off by default: "
-            + "it costs about 3x the twins (2 more gradient and 3 value passes per stage), so a sample about "
-            + "2.5x its usual time. Mean-field scaling only.")
+            + "it costs about 4x the twins (2 more gradient and 3 value passes per stage beside their one "
+            + "gradient pass): on the 1-qubit expert a sample without transport distances takes about 2.6x its "
+            + "usual time. Mean-field scaling only.")
     boolean tangentLinear;
 
     @Option(names = "--out", paramLabel = "DIR", description = "Output folder (default runs/analyze-<circuit>).")

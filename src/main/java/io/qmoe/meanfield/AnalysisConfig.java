@@ -17,7 +17,7 @@ import java.util.TreeSet;
  * @param transportSnapshots sorted distinct times in [0, T] at which W₂ is measured (empty: never)
  * @param kernelConcentration κ of the von Mises kernel of the kernel distance (bandwidth about 1/√κ radians)
  * @param tangentLinear      whether the twins carry the tangent-linear fluctuations beside them, for the linear
- *                           prediction of Z = √N (f_N − F) (mean-field scaling only; about three times the twins' cost)
+ *                           prediction of Z = √N (f_N − F) (mean-field scaling only; about four times the twins' cost)
  */
 public record AnalysisConfig(int[] experts, int seeds, int referenceSize, long seed, double time, double dt,
                              String integrator, double[] snapshots, double[] transportSnapshots,

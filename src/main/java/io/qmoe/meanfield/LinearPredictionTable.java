@@ -79,7 +79,10 @@ final class LinearPredictionTable {
         return new AnalysisResult.LinearPrediction(n, time, z.length, correlation, ratio);
     }
 
-    /** The per-point correlations of z and l from the column means, averaged over the points (NaN if one is). */
+    /**
+     * The per-point correlations of z and l from the column means, each clamped to [−1, 1], averaged over the points
+     * (NaN if one is undefined).
+     */
     static double meanCorrelation(double[] columns, double[] mean) {
         int m = mean.length / 5;
         double sum = 0;
@@ -89,7 +92,8 @@ final class LinearPredictionTable {
             double vz = mean[5 * a + 2] - ez * ez;
             double vl = mean[5 * a + 3] - el * el;
             double c = mean[5 * a + 4] - ez * el;
-            sum += vz > 0 && vl > 0 ? c / Math.sqrt(vz * vl) : Double.NaN;
+            // clamped: a resample of few distinct seeds can put a perfect correlation a rounding above 1
+            sum += vz > 0 && vl > 0 ? Math.max(-1, Math.min(1, c / Math.sqrt(vz * vl))) : Double.NaN;
         }
         return sum / m;
     }

@@ -41,7 +41,8 @@ import java.util.List;
  * fluctuation measurement.
  *
  * <p>Cost per stage: three velocity passes (the twins' own and two for η) and three value passes, against one velocity
- * pass for the twins alone — about three times the twins' cost on top of it.
+ * pass for the twins alone: five more passes, measured at about four times the twins' cost on top of it (1-qubit
+ * expert, N = 1024; docs/BENCHMARKS.md).
  */
 final class TangentLinearFlow implements VelocityField {
     /** The largest angle perturbation of the central differences, 2^-17 rad. */

@@ -111,6 +111,28 @@ class TangentLinearFlowTest {
         }
     }
 
+    @Test
+    void progressCountsTheExtraWorkAndEndsExactlyAtTheTotal() {
+        AnalysisConfig.Builder b = AnalysisConfig.builder().experts(4, 8).seeds(2).referenceSize(64).time(0.4).dt(0.1)
+                .snapshots(0, 0.2, 0.4).transportSnapshots();
+        long[][] seen = new long[2][2];
+        for (int k = 0; k < 2; k++) {
+            long[] last = seen[k];
+            new MeanFieldAnalysis(EXPERT, DATA, b.tangentLinear(k == 1).build()).run((done, total, status) -> {
+                if (!status.equals("done")) {
+                    last[0] = done;
+                }
+                last[1] = total;
+            });
+        }
+        for (long[] s : seen) {
+            // the units the samples report add up to the announced total: no jump at the end
+            assertThat(s[0]).isEqualTo(s[1]);
+        }
+        // 4 steps × 4 units per expert, plus one unit per expert at each of the 3 snapshots, per seed and N
+        assertThat(seen[1][1] - seen[0][1]).isEqualTo(2L * (4 + 8) * (4 * 4 + 3));
+    }
+
     /**
      * The family dθ_i/dt = −(1/M) Σ_a [f_N^θ(x_a) − y_a − (1−ε)(f_N^θ̄(x_a) − F(x_a))] ∇f(θ_i, x_a), integrated beside its
      * twins θ̄ over the state [θ | θ̄]. At ε = 0 it is solved by θ = θ̄, at ε = 1 it is the mixture, and its derivative
