@@ -16,10 +16,13 @@ import java.util.TreeSet;
  * @param snapshots          sorted distinct times in [0, T]; the transport times are always among them
  * @param transportSnapshots sorted distinct times in [0, T] at which W₂ is measured (empty: never)
  * @param kernelConcentration κ of the von Mises kernel of the kernel distance (bandwidth about 1/√κ radians)
+ * @param tangentLinear      whether the twins carry the tangent-linear fluctuations beside them, for the linear
+ *                           prediction of Z = √N (f_N − F) (mean-field scaling only; about four times the twins' cost)
  */
 public record AnalysisConfig(int[] experts, int seeds, int referenceSize, long seed, double time, double dt,
                              String integrator, double[] snapshots, double[] transportSnapshots,
-                             OutputScaling scaling, int gridCells, double kernelConcentration) {
+                             OutputScaling scaling, int gridCells, double kernelConcentration,
+                             boolean tangentLinear) {
     /** The largest number of grid cells the finite-volume check may use (cells per axis to the power d). */
     public static final long MAX_GRID_CELLS = 1L << 24;
     /** The largest sweep size or reference population: one Java array holds N·d angles. */
@@ -90,6 +93,18 @@ public record AnalysisConfig(int[] experts, int seeds, int referenceSize, long s
             throw new InvalidSettingException("kernel-concentration", "must be a positive number, got "
                     + kernelConcentration);
         }
+        if (tangentLinear && scaling != OutputScaling.MEAN_FIELD) {
+            throw new InvalidSettingException("tangent-linear", "linearises around the twins of the mean-field "
+                    + "limit, which the " + scaling.name().toLowerCase(java.util.Locale.ROOT) + " scaling does not have");
+        }
+    }
+
+    /** A configuration without the tangent-linear section (the canonical constructor's earlier form). */
+    public AnalysisConfig(int[] experts, int seeds, int referenceSize, long seed, double time, double dt,
+                          String integrator, double[] snapshots, double[] transportSnapshots, OutputScaling scaling,
+                          int gridCells, double kernelConcentration) {
+        this(experts, seeds, referenceSize, seed, time, dt, integrator, snapshots, transportSnapshots, scaling,
+                gridCells, kernelConcentration, false);
     }
 
     private static double[] sortedTimes(String setting, double[] times, double end) {
@@ -133,7 +148,8 @@ public record AnalysisConfig(int[] experts, int seeds, int referenceSize, long s
 
     /**
      * Builds an {@link AnalysisConfig}. Defaults: N = 16…1024, 8 seeds, reference 8192, T = 4, dt = 0.1, rk4,
-     * 21 snapshots 0, T/20, …, T, transport times 0, T/4, T/2, T, mean-field scaling, no grid, κ = 1.
+     * 21 snapshots 0, T/20, …, T, transport times 0, T/4, T/2, T, mean-field scaling, no grid, κ = 1, no
+     * tangent-linear section.
      */
     public static final class Builder {
         /** The default number of seeds per N. */
@@ -153,6 +169,7 @@ public record AnalysisConfig(int[] experts, int seeds, int referenceSize, long s
         private OutputScaling scaling = OutputScaling.MEAN_FIELD;
         private int gridCells = 0;
         private double kernelConcentration = 1;
+        private boolean tangentLinear;
 
         /** Mixture sizes N. */
         public Builder experts(int... n) {
@@ -226,6 +243,12 @@ public record AnalysisConfig(int[] experts, int seeds, int referenceSize, long s
             return this;
         }
 
+        /** Whether to integrate the tangent-linear fluctuations beside the twins (default off). */
+        public Builder tangentLinear(boolean on) {
+            this.tangentLinear = on;
+            return this;
+        }
+
         /** The config. */
         public AnalysisConfig build() {
             double[] snaps = snapshots;
@@ -238,7 +261,7 @@ public record AnalysisConfig(int[] experts, int seeds, int referenceSize, long s
             double[] transport = transportSnapshots != null ? transportSnapshots
                     : new double[] {0, time / 4, time / 2, time};
             return new AnalysisConfig(experts, seeds, referenceSize, seed, time, dt, integrator, snaps, transport,
-                    scaling, gridCells, kernelConcentration);
+                    scaling, gridCells, kernelConcentration, tangentLinear);
         }
     }
 }

@@ -16,7 +16,15 @@ import java.util.List;
 public record AnalysisResult(AnalysisConfig config, int dimension, double[] times, double[] snapshotTimes,
                              double[] transportTimes, Reference reference, List<Sample> samples,
                              List<QuantityFit> fits, List<Constant> constants, List<Fluctuation> fluctuations,
-                             GridComparison grid) {
+                             List<LinearPrediction> linearPredictions, GridComparison grid) {
+
+    /** A result without the tangent-linear section (the canonical constructor's earlier form). */
+    public AnalysisResult(AnalysisConfig config, int dimension, double[] times, double[] snapshotTimes,
+                          double[] transportTimes, Reference reference, List<Sample> samples, List<QuantityFit> fits,
+                          List<Constant> constants, List<Fluctuation> fluctuations, GridComparison grid) {
+        this(config, dimension, times, snapshotTimes, transportTimes, reference, samples, fits, constants,
+                fluctuations, List.of(), grid);
+    }
 
     /** The index of {@code time} among the snapshot times, or −1. */
     public int snapshotIndex(double time) {
@@ -52,9 +60,17 @@ public record AnalysisResult(AnalysisConfig config, int dimension, double[] time
      * @param predictions f_N(x_a) at every snapshot: {@code predictions[snapshot][a]}
      * @param clouds      wrapped angles at each transport snapshot (null elsewhere), kept for the first seed only
      *                    (else null)
+     * @param linearPredictions the tangent-linear prediction Zlin_a of Z_a = √N (f_N(x_a) − F(x_a)) at every
+     *                    snapshot, {@code linearPredictions[snapshot][a]}; null when the section did not run
      */
     public record Sample(int experts, int seedIndex, long seed, double[][] values, double[] lossHistory,
-                         double[][] predictions, double[][] clouds) {
+                         double[][] predictions, double[][] clouds, double[][] linearPredictions) {
+
+        /** A sample without linear predictions. */
+        public Sample(int experts, int seedIndex, long seed, double[][] values, double[] lossHistory,
+                      double[][] predictions, double[][] clouds) {
+            this(experts, seedIndex, seed, values, lossHistory, predictions, clouds, null);
+        }
 
         /** q at every snapshot. */
         public double[] series(Quantity q) {
@@ -143,6 +159,21 @@ public record AnalysisResult(AnalysisConfig config, int dimension, double[] time
     public record Fluctuation(int experts, double time, int seeds, double[] mean, double[][] covariance,
                               double traceVariance, io.qmoe.stats.Moments moments,
                               io.qmoe.stats.NormalityTest.AndersonDarling normality) {
+    }
+
+    /**
+     * How well the tangent-linear prediction Zlin follows the fluctuation Z = √N (f_N − F), path by path, for one
+     * mixture size at one snapshot time t &gt; 0, across seeds. Both statistics tend to 1 as N grows where the central
+     * limit theorem holds (Z − Zlin is of order N^-1/2).
+     *
+     * @param seeds         number of seeds (paths) behind both figures
+     * @param correlation   the Pearson correlation of Z_a and Zlin_a across seeds, computed for each data point a and
+     *                      then averaged over the points, with its 95 % percentile bootstrap interval over whole seeds
+     * @param varianceRatio Σ_a Var Z_a / Σ_a Var Zlin_a (the ratio of the traces of the covariance matrices across
+     *                      seeds), with its 95 % bootstrap interval over whole seeds
+     */
+    public record LinearPrediction(int experts, double time, int seeds, SeedBootstrap.Interval correlation,
+                                   SeedBootstrap.Interval varianceRatio) {
     }
 
     /**

@@ -18,8 +18,10 @@ import java.util.function.LongConsumer;
  * by stage (synchronous coupling). At every snapshot it measures the cheap quantities (coupling, prediction gap,
  * displacement, loss); at the transport snapshots also the exact W₂ of the mixture and of the twins to the whole
  * reference cloud and between mixture and twins, and the kernel distances (to the reference, of the twins, to the
- * start, to the uniform law). In the lazy scaling there are no twins: the displacement, the loss and the kernel
- * distances to the start and to the uniform law are measured.
+ * start, to the uniform law). With the tangent-linear section on, the twins advance together with the linearised
+ * fluctuations η = √N (θ − θ̄) ({@link TangentLinearFlow}, one state, the same integrator stages), and every snapshot
+ * records the linear prediction Zlin of Z = √N (f_N − F). In the lazy scaling there are no twins: the displacement,
+ * the loss and the kernel distances to the start and to the uniform law are measured.
  */
 final class CoupledSample {
     private final Expert expert;
@@ -44,6 +46,10 @@ final class CoupledSample {
         double[] start = mixture.initialAngles(seed);
         double[] angles = start.clone();
         double[] twins = meanField ? start.clone() : null;
+        boolean linear = meanField && plan.config().tangentLinear();
+        // [θ̄ | η]: the twins and their fluctuations, η(0) = 0
+        double[] augmented = linear ? Arrays.copyOf(start, 2 * start.length) : null;
+        double[][] linearPredictions = linear ? new double[plan.snapshotCount()][] : null;
         int snaps = plan.snapshotCount();
         double[][] values = new double[Quantity.values().length][snaps];
         for (double[] v : values) {
@@ -52,7 +58,7 @@ final class CoupledSample {
         double[] history = new double[plan.grid().steps() + 1];
         double[][] predictions = new double[snaps][];
         double[][] clouds = keepClouds ? new double[snaps][] : null;
-        long perStep = (long) n * (meanField ? 2 : 1);
+        long perStep = SampleSweep.stepUnits(n, meanField, linear);
         long perSnapshot = SampleSweep.transportUnits(n, plan.config().referenceSize(), meanField);
 
         TorusMmd kernel = plan.kernel();
@@ -63,6 +69,12 @@ final class CoupledSample {
         Snapshot snapshot = (step, a) -> {
             measureClouds(step, a, twins, start, startCloud, values, clouds, warm, progress, perSnapshot);
             int idx = plan.snapshotAt(step);
+            if (idx >= 0 && linear) {
+                linearPredictions[idx] = TangentLinearFlow.linearPrediction(mixture, data, twins,
+                        Arrays.copyOfRange(augmented, twins.length, augmented.length),
+                        reference.reference().predictions()[step]);
+                progress.accept(SampleSweep.linearSnapshotUnits(n));
+            }
             if (idx >= 0 && plan.isTransport(idx)) {
                 // at t = 0 the angles are the start: no second kernel
                 values[Quantity.KERNEL_DRIFT.ordinal()][idx] = step == 0 ? startKernel.relativeDrift(startKernel)
@@ -88,7 +100,11 @@ final class CoupledSample {
 
                     @Override
                     public void reached(int step, double t, double[] a) {
-                        if (meanField) {
+                        if (linear) {
+                            plan.integrator().advance(new TangentLinearFlow(mixture, data,
+                                    reference.schedule().stages(step - 1)), plan.grid().time(step - 1), t, augmented);
+                            System.arraycopy(augmented, 0, twins, 0, twins.length);
+                        } else if (meanField) {
                             plan.integrator().advance(new ScheduledResidualFlow(mixture, data,
                                     reference.schedule().stages(step - 1)), plan.grid().time(step - 1), t, twins);
                         }
@@ -96,7 +112,8 @@ final class CoupledSample {
                         snapshot.at(step, a);
                     }
                 });
-        return new AnalysisResult.Sample(n, seedIndex, seed, values, history, predictions, clouds);
+        return new AnalysisResult.Sample(n, seedIndex, seed, values, history, predictions, clouds,
+                linearPredictions);
     }
 
     /** The tangent kernel of the particles {@code angles} on the data. */

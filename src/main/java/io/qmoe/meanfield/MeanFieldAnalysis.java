@@ -19,6 +19,8 @@ import java.util.concurrent.atomic.AtomicLong;
  *   gap G_N, the displacement and the loss at every snapshot, and the exact W₂ of mixture and twins to the whole
  *   reference cloud, and between them, at the transport snapshots ({@link Quantity});</li>
  *   <li>{@link RateTable}: log–log slopes in N of each quantity at each time, beside the theory;</li>
+ *   <li>{@link FluctuationTable}: the fluctuations Z = √N (f_N − F) across seeds; with the tangent-linear section,
+ *   {@link LinearPredictionTable}: how well their linear prediction ({@link TangentLinearFlow}) follows them;</li>
  *   <li>for d ≤ 2, the finite-volume solution of the continuity equation ({@link GridReference}) against the reference.</li>
  * </ol>
  * With {@link OutputScaling#LAZY} there is no N-independent limit: only the mixtures run, and the displacement shows
@@ -140,6 +142,7 @@ public final class MeanFieldAnalysis {
         AnalysisResult.Reference ref = reference == null ? null : reference.reference();
         return new AnalysisResult(config, expert.dimension(), plan.gridTimes(), times, plan.transportTimes(), ref,
                 samples, fits, constants, FluctuationTable.of(config, times, ref, plan.snapshotSteps(), samples),
+                LinearPredictionTable.of(config, times, ref, plan.snapshotSteps(), samples, config.seed()),
                 gridResult);
     }
 }

@@ -20,6 +20,20 @@ final class SampleSweep {
         return meanField ? 4L * (2L * n + 2L * referenceSize + 2L * n) : 0;
     }
 
+    /**
+     * Units of work of one grid step of a sample of {@code n} experts, in particle-steps: the mixture n, the twins n,
+     * and with the tangent-linear section 4n more (its two extra velocity passes and three value passes per stage cost
+     * about four times the twins' one velocity pass, measured on the 1-qubit expert at N = 1024).
+     */
+    static long stepUnits(int n, boolean meanField, boolean tangentLinear) {
+        return (long) n * ((meanField ? 2 : 1) + (meanField && tangentLinear ? 4 : 0));
+    }
+
+    /** Units of the linear prediction at one snapshot: three value passes, about one velocity pass. */
+    static long linearSnapshotUnits(int n) {
+        return n;
+    }
+
     private final AnalysisPlan plan;
     private final boolean meanField;
 
@@ -30,7 +44,9 @@ final class SampleSweep {
 
     /** Units of work of one sample of {@code n} experts. */
     long units(int n) {
-        return (long) plan.grid().steps() * n * (meanField ? 2 : 1)
+        boolean linear = plan.config().tangentLinear();
+        return plan.grid().steps() * stepUnits(n, meanField, linear)
+                + (meanField && linear ? plan.snapshotCount() * linearSnapshotUnits(n) : 0)
                 + plan.transportCount() * transportUnits(n, plan.config().referenceSize(), meanField);
     }
 

@@ -118,6 +118,35 @@ final class AnalysisHtml {
         section(h, files, dir, "fluctuation_qq.png", "Fluctuations: normal Q-Q plot",
                 "The data mean of Z at the largest N and the last time, standardised, against normal quantiles: "
                         + "points on the diagonal when the fluctuations are Gaussian.");
+        section(h, files, dir, "tangent_linear.png", "Fluctuations: the tangent-linear prediction",
+                "Beside each sample's twins the linearised fluctuations &eta; = &radic;N(&theta; - "
+                        + "&theta;&#772;) are integrated with the same stages (--tangent-linear); they predict "
+                        + "Z<sub>a</sub> by Zlin<sub>a</sub> = S<sub>a</sub> + (1/N) &Sigma;<sub>j</sub> "
+                        + "&nabla;f(&theta;&#772;<sub>j</sub>, x<sub>a</sub>)&middot;&eta;<sub>j</sub>, where "
+                        + "S<sub>a</sub> = &radic;N(mean of the twins' outputs - F) carries the initial sampling "
+                        + "noise. Plotted against N at the last time: the correlation of Z<sub>a</sub> with "
+                        + "Zlin<sub>a</sub> across seeds, for each data point and then averaged over the points, "
+                        + "and the variance ratio &Sigma;<sub>a</sub> Var Z<sub>a</sub> / &Sigma;<sub>a</sub> Var "
+                        + "Zlin<sub>a</sub>, each with its 95 % bootstrap interval over seeds. Both tend to 1 as N "
+                        + "grows where the central limit theorem holds: the fluctuations are then the solution of "
+                        + "the linear equation, path by path. A correlation well below 1 at large N, or a ratio "
+                        + "away from 1, means the nonlinear part of the fluctuations has not died out "
+                        + "(Z - Zlin is of order N<sup>-1/2</sup> when it has).");
+        if (!r.linearPredictions().isEmpty()) {
+            h.append("<table><tr><th>N</th><th>t</th><th>seeds</th><th>correlation</th><th>95 % interval</th>"
+                    + "<th>Var Z / Var Zlin</th><th>95 % interval</th></tr>\n");
+            for (var p : r.linearPredictions()) {
+                if (p.time() != last && java.util.Arrays.stream(r.transportTimes()).noneMatch(t -> t == p.time())) {
+                    continue;
+                }
+                h.append(String.format(Locale.ROOT, "<tr><td>%d</td><td>%.3g</td><td>%d</td><td>%.4f</td>"
+                                + "<td>[%.4f, %.4f]</td><td>%.4f</td><td>[%.4f, %.4f]</td></tr>\n", p.experts(),
+                        p.time(), p.seeds(), p.correlation().estimate(), p.correlation().lo(), p.correlation().hi(),
+                        p.varianceRatio().estimate(), p.varianceRatio().lo(), p.varianceRatio().hi()));
+            }
+            h.append("</table>\n<p>At the transport times and the last time; every snapshot time is in "
+                    + "summary.json (tangent_linear), and every Z with its Zlin in fluctuations.csv.</p>\n");
+        }
         section(h, files, dir, "ntk_drift.png", "Tangent kernel drift",
                 "K<sub>t</sub>(x<sub>a</sub>, x<sub>b</sub>) = &int; &nabla;f(&theta;, x<sub>a</sub>)&middot;"
                         + "&nabla;f(&theta;, x<sub>b</sub>) d&mu;<sub>t</sub>, of the reference (the mean-field limit) "

@@ -45,6 +45,9 @@ final class AnalysisPlots {
                 files.add(fluctuationVariance(r, dir));
                 files.add(fluctuationQq(r, dir));
             }
+            if (!r.linearPredictions().isEmpty()) {
+                files.add(linearPrediction(r, dir));
+            }
         }
         if (r.transportTimes().length > 1) {
             files.add(kernelDrift(r, dir));
@@ -197,6 +200,37 @@ final class AnalysisPlots {
                 last, zeta.length), "normal quantile", "standardised quantile", false, false, series),
                 dir.resolve("fluctuation_qq.png"));
         return "fluctuation_qq.png";
+    }
+
+    /**
+     * The correlation of Z with its tangent-linear prediction against N (log x) at the last time, and the variance
+     * ratio Var Z / Var Zlin, each with its 95 % bootstrap interval as thin lines: both tend to 1 where the CLT holds.
+     */
+    private static String linearPrediction(AnalysisResult r, Path dir) {
+        double last = r.snapshotTimes()[r.snapshotTimes().length - 1];
+        var rows = r.linearPredictions().stream().filter(p -> p.time() == last).toList();
+        double[] n = rows.stream().mapToDouble(p -> p.experts()).toArray();
+        java.awt.Color corr = new java.awt.Color(30, 90, 180);
+        java.awt.Color ratio = new java.awt.Color(200, 90, 30);
+        List<Plots.Series> series = new ArrayList<>();
+        series.add(new Plots.Series("correlation of Z and Zlin", n,
+                rows.stream().mapToDouble(p -> p.correlation().estimate()).toArray(), false, corr));
+        series.add(new Plots.Series("correlation 95% low", n,
+                rows.stream().mapToDouble(p -> p.correlation().lo()).toArray(), false, corr, false));
+        series.add(new Plots.Series("correlation 95% high", n,
+                rows.stream().mapToDouble(p -> p.correlation().hi()).toArray(), false, corr, false));
+        series.add(new Plots.Series("Var Z / Var Zlin", n,
+                rows.stream().mapToDouble(p -> p.varianceRatio().estimate()).toArray(), false, ratio));
+        series.add(new Plots.Series("ratio 95% low", n,
+                rows.stream().mapToDouble(p -> p.varianceRatio().lo()).toArray(), false, ratio, false));
+        series.add(new Plots.Series("ratio 95% high", n,
+                rows.stream().mapToDouble(p -> p.varianceRatio().hi()).toArray(), false, ratio, false));
+        series.add(new Plots.Series("1 (the CLT limit)", n, Arrays.stream(n).map(x -> 1.0).toArray(), false, java.awt.Color.GRAY));
+        int seeds = rows.isEmpty() ? 0 : rows.get(0).seeds();
+        Plots.savePng(Plots.chart(String.format(Locale.ROOT, "Correlation of Z with its linear prediction at t = %.3g "
+                        + "(%d seeds; dashed: 95%% interval)", last, seeds), "N (experts)", "correlation, variance ratio",
+                true, false, series), dir.resolve("tangent_linear.png"));
+        return "tangent_linear.png";
     }
 
     /** The tangent kernel's relative drift against t: the reference (mean-field limit) and each N's mixtures. */

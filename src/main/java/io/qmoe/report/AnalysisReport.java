@@ -68,6 +68,7 @@ public final class AnalysisReport {
         cfg.put("kernel_concentration", c.kernelConcentration());
         cfg.put("scaling", c.scaling().name().toLowerCase(Locale.ROOT));
         cfg.put("grid_cells", c.gridCells());
+        cfg.put("tangent_linear", c.tangentLinear());
         o.put("dimension", result.dimension());
 
         ArrayNode perN = o.putArray("per_n");
@@ -164,6 +165,30 @@ public final class AnalysisReport {
             ArrayNode cov = row.putArray("covariance");
             for (double[] r : f.covariance()) {
                 cov.add(Json.array(r));
+            }
+        }
+        if (!result.linearPredictions().isEmpty()) {
+            ObjectNode tl = o.putObject("tangent_linear");
+            tl.put("what", "Z_a = sqrt(N)(f_N(x_a) - F(x_a)) against its tangent-linear prediction Zlin_a, path by "
+                    + "path (same seed, same initial angles)");
+            tl.put("correlation", "Pearson correlation of Z_a and Zlin_a across seeds for each data point a, "
+                    + "averaged over the points");
+            tl.put("variance_ratio", "sum_a Var Z_a / sum_a Var Zlin_a across seeds");
+            tl.put("interval", "95% percentile bootstrap over whole seeds (2000 resamples)");
+            tl.put("derivatives", "central differences of the O(N d) velocity and output functions, largest angle "
+                    + "step 2^-17 rad");
+            ArrayNode rows = tl.putArray("per_n_and_time");
+            for (var p : result.linearPredictions()) {
+                ObjectNode row = rows.addObject();
+                row.put("experts", p.experts());
+                row.put("time", p.time());
+                row.put("seeds", p.seeds());
+                putNumber(row, "correlation", p.correlation().estimate());
+                putNumber(row, "correlation_ci_low", p.correlation().lo());
+                putNumber(row, "correlation_ci_high", p.correlation().hi());
+                putNumber(row, "variance_ratio", p.varianceRatio().estimate());
+                putNumber(row, "variance_ratio_ci_low", p.varianceRatio().lo());
+                putNumber(row, "variance_ratio_ci_high", p.varianceRatio().hi());
             }
         }
         if (result.grid() != null) {
@@ -266,9 +291,13 @@ public final class AnalysisReport {
         return sb.toString();
     }
 
-    /** Z_a = sqrt(N) (f_N(x_a) − F_ref(x_a)) for every (N, seed, snapshot t > 0, a), for other tools' statistics. */
+    /**
+     * Z_a = sqrt(N) (f_N(x_a) − F_ref(x_a)) for every (N, seed, snapshot t > 0, a), for other tools' statistics, and
+     * beside it the tangent-linear prediction z_linear when that section ran.
+     */
     private String fluctuationsCsv() {
-        StringBuilder sb = new StringBuilder("experts,seed_index,time,point,z\n");
+        boolean linear = !result.linearPredictions().isEmpty();
+        StringBuilder sb = new StringBuilder("experts,seed_index,time,point,z" + (linear ? ",z_linear" : "") + "\n");
         double[] times = result.snapshotTimes();
         for (Sample s : result.samples()) {
             for (int t = 0; t < times.length; t++) {
@@ -279,7 +308,11 @@ public final class AnalysisReport {
                 double[] limit = result.reference().predictions()[nearest(result.times(), times[t])];
                 for (int a = 0; a < f.length; a++) {
                     sb.append(s.experts()).append(',').append(s.seedIndex()).append(',').append(times[t]).append(',')
-                            .append(a).append(',').append(Math.sqrt(s.experts()) * (f[a] - limit[a])).append('\n');
+                            .append(a).append(',').append(Math.sqrt(s.experts()) * (f[a] - limit[a]));
+                    if (linear) {
+                        sb.append(',').append(s.linearPredictions()[t][a]);
+                    }
+                    sb.append('\n');
                 }
             }
         }

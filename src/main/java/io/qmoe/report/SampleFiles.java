@@ -107,9 +107,17 @@ public final class SampleFiles implements MeanFieldAnalysis.SampleStore {
         for (int i = 0; i < predictions.length; i++) {
             predictions[i] = Json.doubles(p.get(i));
         }
+        double[][] linear = null;
+        if (o.hasNonNull("linear_predictions")) {
+            JsonNode l = o.get("linear_predictions");
+            linear = new double[l.size()][];
+            for (int i = 0; i < linear.length; i++) {
+                linear[i] = Json.doubles(l.get(i));
+            }
+        }
         AnalysisResult.Sample s = new AnalysisResult.Sample(field(o, f, "experts").asInt(),
                 field(o, f, "seed_index").asInt(), field(o, f, "seed").asLong(), values,
-                Json.doubles(field(o, f, "loss_history")), predictions, clouds);
+                Json.doubles(field(o, f, "loss_history")), predictions, clouds, linear);
         if (s.experts() != experts || s.seedIndex() != seedIndex) {
             throw new IllegalArgumentException(f + ": holds N = " + s.experts() + " seed " + s.seedIndex()
                     + ", not what its name says; remove it or use --overwrite");
@@ -138,6 +146,12 @@ public final class SampleFiles implements MeanFieldAnalysis.SampleStore {
         ArrayNode p = o.putArray("predictions");
         for (double[] row : s.predictions()) {
             p.add(Json.array(row));
+        }
+        if (s.linearPredictions() != null) {
+            ArrayNode l = o.putArray("linear_predictions");
+            for (double[] row : s.linearPredictions()) {
+                l.add(Json.array(row));
+            }
         }
         if (s.clouds() != null) {
             ArrayNode c = o.putArray("clouds");

@@ -68,6 +68,48 @@ class AnalyzeAndWassersteinCommandTest {
     }
 
     @Test
+    void analyzeWithTangentLinearWritesTheAgreementAndZlinBesideZ() throws Exception {
+        Path c = dir.resolve("q.qasm");
+        Files.writeString(c, EvalAndCircuitsCommandTest.QUBIT);
+        Path out = dir.resolve("tl");
+        String[] common = {"analyze", "--circuit", c.toString(), "--experts", "8,16", "--seeds", "3",
+            "--reference-size", "128", "--time", "0.4", "--dt", "0.1", "--snapshots", "0,0.2,0.4",
+            "--transport-snapshots", "none", "--grid", "0", "--quiet", "--tangent-linear"};
+        CliRunner.Result r = CliRunner.run(concat(common, "--out", out.toString()));
+        assertThat(r.code()).as(r.err()).isZero();
+        JsonNode s = Json.read(out.resolve("summary.json"));
+        assertThat(s.get("config").get("tangent_linear").asBoolean()).isTrue();
+        JsonNode rows = s.get("tangent_linear").get("per_n_and_time");
+        assertThat(rows).hasSize(2 * 2);
+        for (JsonNode row : rows) {
+            assertThat(row.get("seeds").asInt()).isEqualTo(3);
+            double corr = row.get("correlation").asDouble();
+            assertThat(corr).isBetween(-1.0, 1.0);
+            assertThat(row.get("correlation_ci_low").asDouble()).isLessThanOrEqualTo(row.get("correlation_ci_high")
+                    .asDouble());
+            assertThat(row.get("variance_ratio").asDouble()).isPositive();
+        }
+        java.util.List<String> csv = Files.readAllLines(out.resolve("fluctuations.csv"));
+        assertThat(csv.get(0)).isEqualTo("experts,seed_index,time,point,z,z_linear");
+        // 2 N x 3 seeds x 2 times t > 0 x 20 points, each row with both numbers
+        assertThat(csv).hasSize(1 + 2 * 3 * 2 * 20);
+        assertThat(csv.get(1).split(",")).hasSize(6);
+        assertThat(out.resolve("tangent_linear.png")).exists();
+        assertThat(out.resolve("tangent_linear.svg")).exists();
+        assertThat(Files.readString(out.resolve("report.html"))).contains("Var Z / Var Zlin");
+        // a resumed run reads Zlin back from the sample files: the same table
+        Files.delete(out.resolve("samples/N16-s1.json"));
+        CliRunner.Result resumed = CliRunner.run(concat(common, "--out", out.toString(), "--resume"));
+        assertThat(resumed.code()).as(resumed.err()).isZero();
+        assertThat(Json.read(out.resolve("summary.json")).get("tangent_linear")).isEqualTo(s.get("tangent_linear"));
+        // the lazy scaling has no twins to linearise around: one line naming the option
+        CliRunner.Result lazy = CliRunner.run(concat(common, "--out", dir.resolve("lazy").toString(), "--scaling",
+                "lazy"));
+        assertThat(lazy.code()).isEqualTo(2);
+        assertThat(lazy.err()).contains("--tangent-linear").hasLineCount(1);
+    }
+
+    @Test
     void analyzeRefusesNonPeriodicCircuits() throws Exception {
         Path c = dir.resolve("p.qasm");
         Files.writeString(c, "OPENQASM 3.0;\nqubit[1] q;\ninput float[64] t0;\ninput float[64] x0;\n"
