@@ -41,7 +41,7 @@ public record AnalysisResult(AnalysisConfig config, int dimension, double[] time
      * @param kernelSpectra the eigenvalues of K_t (descending) at each transport snapshot (null elsewhere)
      */
     public record Reference(int size, double[] losses, double[][] predictions, double[][] clouds, double[] kernelDrift,
-                            double[][] kernelSpectra) {
+                            double[][] kernelSpectra) implements java.io.Serializable {
     }
 
     /**
@@ -54,7 +54,7 @@ public record AnalysisResult(AnalysisConfig config, int dimension, double[] time
      *                    (else null)
      */
     public record Sample(int experts, int seedIndex, long seed, double[][] values, double[] lossHistory,
-                         double[][] predictions, double[][] clouds) {
+                         double[][] predictions, double[][] clouds) implements java.io.Serializable {
 
         /** q at every snapshot. */
         public double[] series(Quantity q) {
