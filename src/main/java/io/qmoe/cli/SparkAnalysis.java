@@ -25,6 +25,7 @@ final class SparkAnalysis {
     /** Checks the {@code --master} value's form before anything runs. */
     static void checkMaster(String master) {
         try {
+            SparkContexts.quietLogs();
             SparkContexts.checkMaster(master);
         } catch (IllegalArgumentException e) {
             throw new UserInputException("--master " + e.getMessage());
@@ -36,6 +37,7 @@ final class SparkAnalysis {
     /** The sample store at a Hadoop FileSystem URI ({@code file:}, {@code hdfs:}, {@code s3a:}, …). */
     static SampleFiles store(String uri) {
         try {
+            SparkContexts.quietLogs();
             return new SampleFiles(new HadoopFolder(uri));
         } catch (IllegalArgumentException e) {
             throw new UserInputException("--sample-store " + e.getMessage());

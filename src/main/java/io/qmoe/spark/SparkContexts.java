@@ -72,14 +72,30 @@ public final class SparkContexts {
     }
 
     /**
-     * Spark's own log at WARN unless the user configured log4j2: Spark logs every start-up step at INFO, which would
-     * swamp the command's output.
+     * Spark's (and Hadoop's) own log at WARN unless the user configured log4j2: Spark logs every start-up step at
+     * INFO, which would swamp the command's output. Call before anything touches Spark or Hadoop (the first logger
+     * fixes log4j's configuration); {@link #start} calls it too.
      */
-    private static void quietLogs() {
+    public static void quietLogs() {
         if (System.getProperty("log4j2.configurationFile") != null) {
             return;
         }
-        System.setProperty("log4j2.configurationFile", "classpath:io/qmoe/spark/log4j2-quiet.properties");
-        org.apache.logging.log4j.core.config.Configurator.setRootLevel(org.apache.logging.log4j.Level.WARN);
+        java.net.URL quiet = SparkContexts.class.getResource("log4j2-quiet.properties");
+        System.setProperty("log4j2.configurationFile", quiet.toString());
+        // log4j may be configured already (spark-submit does it with Spark's defaults, at INFO): replace that, but
+        // never a configuration someone chose (a log4j2.properties on the class path, e.g. a cluster's conf/)
+        // the context Spark logs to (under spark-submit qmoe runs in a child class loader, with a context of its own)
+        var context = (org.apache.logging.log4j.core.LoggerContext) org.apache.logging.log4j.LogManager.getContext(
+                SparkConf.class.getClassLoader(), false);
+        var config = context.getConfiguration();
+        Object source = config.getConfigurationSource() == null ? null : config.getConfigurationSource().getLocation();
+        if (config instanceof org.apache.logging.log4j.core.config.DefaultConfiguration || source == null
+                || String.valueOf(source).contains("org/apache/spark/log4j2-defaults.properties")) {
+            try {
+                context.setConfigLocation(quiet.toURI());
+            } catch (java.net.URISyntaxException e) {
+                throw new IllegalStateException(e);
+            }
+        }
     }
 }
