@@ -34,6 +34,16 @@ final class SparkAnalysis {
         }
     }
 
+    /** The rows of {@code qmoe bench --section spark}. */
+    static java.util.List<String> overheadRows(String master, boolean quick) {
+        checkMaster(master);
+        try {
+            return io.qmoe.spark.SparkOverhead.rows(master, quick);
+        } catch (IllegalArgumentException e) {
+            throw new UserInputException("--master: " + e.getMessage());
+        }
+    }
+
     /** The sample store at a Hadoop FileSystem URI ({@code file:}, {@code hdfs:}, {@code s3a:}, …). */
     static SampleFiles store(String uri) {
         try {
