@@ -12,6 +12,11 @@
  *   <li>{@link io.qmoe.spark.HadoopFolder}: the sample store of {@code --resume} on a Hadoop FileSystem path
  *   ({@code file:}, {@code hdfs:}, {@code s3a:}) that every executor reaches, so a resumed sweep skips finished
  *   samples;</li>
+ *   <li>{@link io.qmoe.spark.PartitionedMixture}: one large mixture or reference population in fixed blocks of
+ *   {@code MixtureOfExperts.SUM_BLOCK} experts cached on the executors, one job per integrator stage (broadcast the M
+ *   residuals, collect the M-vector block sums, add them in block order on the driver): the trainer's bits for any
+ *   partition count;</li>
+ *   <li>{@link io.qmoe.spark.SparkOverhead}: what a task round trip costs ({@code qmoe bench --section spark});</li>
  *   <li>{@link io.qmoe.spark.SparkContexts}: a context for the command line (UI off, Spark's log at WARN, the
  *   master checked with a one-line error).</li>
  * </ul>
