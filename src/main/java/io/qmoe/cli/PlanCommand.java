@@ -75,7 +75,7 @@ final class PlanCommand implements Callable<Integer> {
         double cluster = stages * (perCore * (double) blockSize * one + roundTrip / 1e3);
         var w = spec.commandLine().getOut();
         w.printf(Locale.ROOT, "cost of one expert's velocity evaluation (M = %s points, measured on %d experts): "
-                + "%.3g us on 1 thread, %.3g us per expert on %d threads%n", dataSize(), probe, one * 1e6,
+                + "%.4g us on 1 thread, %.4g us per expert on %d threads%n", dataSize(), probe, one * 1e6,
                 many * 1e6, t);
         w.printf(Locale.ROOT, "N = %d experts, %s (%d stage(s) a step), %d block(s) of up to %d%n", experts, integ,
                 stages, blocks, MixtureOfExperts.SUM_BLOCK);
