@@ -32,7 +32,8 @@ class SparkAnalyzeCliTest {
     void analyzeOnLocalSparkWritesTheSameFilesAsOnThreads() throws Exception {
         Path c = dir.resolve("q.qasm");
         Files.writeString(c, EvalAndCircuitsCommandTest.QUBIT);
-        ChildCli.Result threads = ChildCli.run(command(c, dir.resolve("threads")));
+        // the thread path in this JVM (one child JVM less); the Spark run in a child, as a user starts it
+        CliRunner.Result threads = CliRunner.run(command(c, dir.resolve("threads")));
         assertThat(threads.code()).as(threads.err()).isZero();
         ChildCli.Result spark = ChildCli.run(command(c, dir.resolve("spark"), "--master", "local[2]"));
         assertThat(spark.code()).as(spark.err()).isZero();
