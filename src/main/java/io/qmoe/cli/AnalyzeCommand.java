@@ -107,8 +107,24 @@ final class AnalyzeCommand implements Callable<Integer> {
             + "are kept, the rest are run; the options must be the same.")
     boolean resume;
 
+    @Option(names = "--master", paramLabel = "URL",
+            description = "Run every (N, seed) sample as an Apache Spark task: local[*] or local[N] in this JVM, or a "
+                    + "cluster's spark://HOST:PORT, yarn, k8s://URL (the same numbers and files as without it). "
+                    + "Under spark-submit the submit's master is used.")
+    String master;
+
+    @Option(names = "--sample-store", paramLabel = "URI",
+            description = "With Spark: where the finished samples are kept for --resume, a Hadoop FileSystem URI "
+                    + "every executor reaches (file:, hdfs:, s3a:; default the run folder's samples).")
+    String sampleStore;
+
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
+
+    /** Whether the samples run on Spark: {@code --master} given, or started by spark-submit. */
+    private boolean onSpark() {
+        return master != null || System.getProperty("spark.master") != null;
+    }
 
     @Override
     public Integer call() {
@@ -136,6 +152,19 @@ final class AnalyzeCommand implements Callable<Integer> {
                     : Numbers.parseList("--transport-snapshots", transportSnapshots));
         }
         AnalysisConfig config = b.build();
+        if (onSpark()) {
+            if (master != null) {
+                try {
+                    SparkAnalysis.checkMaster(master);
+                } catch (NoClassDefFoundError e) {
+                    throw SparkAnalysis.missing(e);
+                }
+            }
+            SparkRecipe.checkBackend(expert.backend);
+        } else if (sampleStore != null) {
+            throw new UserInputException("--sample-store needs --master (or spark-submit): without Spark the samples "
+                    + "are kept in the run folder");
+        }
         Path circuit = expert.circuit;
         Path dir = out != null ? out : Path.of("runs", "analyze-" + TrainCommand.stem(circuit));
         RunFolder.Mode mode = RunFolder.Mode.of(resume, overwrite);
@@ -165,16 +194,31 @@ final class AnalyzeCommand implements Callable<Integer> {
         Expert model = experiment.expert();
         Dataset data = experiment.data();
         MeanFieldAnalysis analysis = new MeanFieldAnalysis(model, data, config);
-        SampleFiles store = new SampleFiles(dir);
+        SparkRecipe recipe = null;
+        SampleFiles store;
+        if (onSpark()) {
+            recipe = new SparkRecipe(readCircuit(circuit), circuit.toString(), expert.observable, expert.backend,
+                    expert.gradient, expert.seed, DatasetCsv.format(data), data.name());
+            String uri = sampleStore != null ? sampleStore
+                    : dir.resolve("samples").toAbsolutePath().toUri().toString();
+            try {
+                store = SparkAnalysis.store(uri);
+            } catch (NoClassDefFoundError e) {
+                throw SparkAnalysis.missing(e);
+            }
+        } else {
+            store = new SampleFiles(dir);
+        }
         store.open(fingerprint(config, loaded, data, estimator.name(), g.name()), resume);
         long started = System.nanoTime();
         AnalysisResult result;
         try (Progress progress = Progress.start("analyze", 1000, expert.quiet, spec.commandLine().getErr())) {
             // samples side by side only on the state-vector engine: thread-safe, and deterministic under concurrent calls
             int sampleThreads = estimator.concurrentCalls() ? t : 1;
-            result = analysis.run((done, total, status) ->
-                    progress.update(total == 0 ? 1000 : Math.min(1000, done * 1000 / total), status), store,
-                    sampleThreads);
+            MeanFieldAnalysis.Listener listener = (done, total, status) ->
+                    progress.update(total == 0 ? 1000 : Math.min(1000, done * 1000 / total), status);
+            result = recipe != null ? SparkAnalysis.run(master, recipe, analysis, store, listener)
+                    : analysis.run(listener, store, sampleThreads);
         }
         double seconds = (System.nanoTime() - started) / 1e9;
 
@@ -214,6 +258,15 @@ final class AnalyzeCommand implements Callable<Integer> {
         w.println("wrote " + dir.resolve("report.html"));
         w.flush();
         return 0;
+    }
+
+    /** The circuit file's text, as the executors parse it (the driver has read the same file already). */
+    private static String readCircuit(Path circuit) {
+        try {
+            return Files.readString(circuit, java.nio.charset.StandardCharsets.UTF_8);
+        } catch (java.io.IOException e) {
+            throw new UserInputException(circuit + ": cannot read: " + e.getMessage());
+        }
     }
 
     /**

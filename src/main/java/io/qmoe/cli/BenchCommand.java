@@ -17,8 +17,12 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--section", defaultValue = "all",
             description = "engine, throughput, kernels, gradients, velocity, wasserstein, transport, "
                     + "strange-environment or all (default "
-                    + "${DEFAULT-VALUE}).")
+                    + "${DEFAULT-VALUE}); or spark (not in all): Spark's start-up and per-stage overhead on --master.")
     String section;
+
+    @Option(names = "--master", defaultValue = "local[2]", paramLabel = "URL",
+            description = "The Spark master of --section spark (default ${DEFAULT-VALUE}).")
+    String master;
 
     @Option(names = "--quick", description = "Small sizes: a smoke test, not figures to quote.")
     boolean quick;
@@ -53,6 +57,12 @@ final class BenchCommand implements Callable<Integer> {
             StrangeEnvironmentBenchmark.rows(quick).forEach(out::println);
         });
         String s = section.toLowerCase(Locale.ROOT);
+        if (s.equals("spark")) {
+            out.printf("%n### Spark overhead (no numerics: what a sweep task or a partitioned stage pays)%n%n");
+            SparkAnalysis.overheadRows(master, quick).forEach(out::println);
+            out.flush();
+            return 0;
+        }
         if (!s.equals("all") && !sections.containsKey(s)) {
             throw new UserInputException("--section must be one of " + String.join(", ", sections.keySet())
                     + " or all, got '" + section + "'");

@@ -13,7 +13,7 @@ import picocli.CommandLine.Command;
         description = "Mixtures of quantum experts on the Strange simulator: evaluate circuits, train by gradient flow, "
                 + "and measure the mean-field limit.",
         subcommands = {EvalCommand.class, CircuitsCommand.class, TrainCommand.class, AnalyzeCommand.class,
-                WassersteinCommand.class, BenchCommand.class, BackendsCommand.class,
+                WassersteinCommand.class, BenchCommand.class, BackendsCommand.class, PlanCommand.class,
                 CommandLine.HelpCommand.class})
 public final class QmoeCommand implements Runnable {
     /** Exit code for bad input. */

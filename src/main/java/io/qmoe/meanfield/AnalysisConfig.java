@@ -22,7 +22,7 @@ import java.util.TreeSet;
 public record AnalysisConfig(int[] experts, int seeds, int referenceSize, long seed, double time, double dt,
                              String integrator, double[] snapshots, double[] transportSnapshots,
                              OutputScaling scaling, int gridCells, double kernelConcentration,
-                             boolean tangentLinear) {
+                             boolean tangentLinear) implements java.io.Serializable {
     /** The largest number of grid cells the finite-volume check may use (cells per axis to the power d). */
     public static final long MAX_GRID_CELLS = 1L << 24;
     /** The largest sweep size or reference population: one Java array holds N·d angles. */

@@ -49,7 +49,7 @@ public record AnalysisResult(AnalysisConfig config, int dimension, double[] time
      * @param kernelSpectra the eigenvalues of K_t (descending) at each transport snapshot (null elsewhere)
      */
     public record Reference(int size, double[] losses, double[][] predictions, double[][] clouds, double[] kernelDrift,
-                            double[][] kernelSpectra) {
+                            double[][] kernelSpectra) implements java.io.Serializable {
     }
 
     /**
@@ -64,7 +64,8 @@ public record AnalysisResult(AnalysisConfig config, int dimension, double[] time
      *                    snapshot, {@code linearPredictions[snapshot][a]}; null when the section did not run
      */
     public record Sample(int experts, int seedIndex, long seed, double[][] values, double[] lossHistory,
-                         double[][] predictions, double[][] clouds, double[][] linearPredictions) {
+                         double[][] predictions, double[][] clouds, double[][] linearPredictions)
+            implements java.io.Serializable {
 
         /** A sample without linear predictions. */
         public Sample(int experts, int seedIndex, long seed, double[][] values, double[] lossHistory,

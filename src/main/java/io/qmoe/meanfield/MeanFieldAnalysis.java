@@ -1,6 +1,5 @@
 package io.qmoe.meanfield;
 
-import io.qmoe.backend.ParallelBatch;
 import io.qmoe.mixture.Dataset;
 import io.qmoe.mixture.Expert;
 import io.qmoe.mixture.OutputScaling;
@@ -101,9 +100,14 @@ public final class MeanFieldAnalysis {
      * always recomputed (it is deterministic, and the samples' twins need its residual schedule).
      */
     public AnalysisResult run(Listener callback, SampleStore store, int sampleThreads) {
-        if (sampleThreads < 1) {
-            throw new IllegalArgumentException("sample threads must be at least 1, got " + sampleThreads);
-        }
+        return run(callback, store, new ThreadSampleExecutor(expert, data, sampleThreads));
+    }
+
+    /**
+     * Runs the analysis as above with the samples on {@code executor} (for instance one Spark task each); the
+     * reference runs here, once. The result is the same bits as on the thread pool.
+     */
+    public AnalysisResult run(Listener callback, SampleStore store, SampleExecutor executor) {
         Listener listener = (unitsDone, unitsTotal, status) -> {
             synchronized (this) {
                 callback.progress(unitsDone, unitsTotal, status);
@@ -122,11 +126,8 @@ public final class MeanFieldAnalysis {
             reference = ReferenceRun.run(expert, data, plan, seeds.reference(),
                     units -> listener.progress(done.addAndGet(units), total, status));
         }
-        CoupledSample sampleRunner = new CoupledSample(expert, data, plan, reference);
-        List<AnalysisResult.Sample> samples;
-        try (ParallelBatch threads = new ParallelBatch(sampleThreads)) {
-            samples = sweep.run(sampleRunner, store, threads, done, listener, total, seeds);
-        }
+        SampleJob job = new SampleJob(config, plan, expert.dimension(), reference);
+        List<AnalysisResult.Sample> samples = sweep.run(job, executor, store, done, listener, total);
         double[] times = plan.snapshotTimes();
         SeedBootstrap bootstrap = SeedBootstrap.builder().seed(config.seed()).build();
         List<AnalysisResult.QuantityFit> fits = RateTable.fit(config, expert.dimension(), times, samples, meanField,

@@ -8,8 +8,9 @@ import java.util.List;
  * step: {@code stages(j)} are the residual vectors the integrator used, in call order, to go from t_j to t_{j+1}.
  * Replaying them drives the nonlinear process with exactly the same discretisation as the reference.
  */
-public final class ResidualSchedule {
-    private final List<List<double[]>> steps = new ArrayList<>();
+public final class ResidualSchedule implements java.io.Serializable {
+    private static final long serialVersionUID = 1L;
+    private final ArrayList<ArrayList<double[]>> steps = new ArrayList<>();
 
     /** Starts recording the stages of a new step. */
     void beginStep() {

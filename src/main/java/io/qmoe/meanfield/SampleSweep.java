@@ -1,14 +1,13 @@
 package io.qmoe.meanfield;
 
-import io.qmoe.backend.ParallelBatch;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The sweep over (N, seed) samples: which are already saved (resume), which still run, in which order (largest N
- * first, so the last to finish are short), on how many threads, and the progress in units of work. Each sample depends
- * only on its own seed, so the result is the same for any thread count.
+ * first, so the last to finish are short), handed to a {@link SampleExecutor}, and the progress in units of work. Each
+ * sample depends only on its own seed, so the result is the same for any thread count or executor.
  */
 final class SampleSweep {
     /**
@@ -60,12 +59,11 @@ final class SampleSweep {
     }
 
     /**
-     * Runs every sample not in {@code store}, saving each as it finishes, and returns all samples ordered by N, then
-     * seed.
+     * Runs every sample not in {@code store} on {@code executor} (which saves each as it finishes) and returns all
+     * samples ordered by N, then seed.
      */
-    List<AnalysisResult.Sample> run(CoupledSample runner, MeanFieldAnalysis.SampleStore store, ParallelBatch threads,
-                                    AtomicLong done,
-                                    MeanFieldAnalysis.Listener listener, long total, SeedSchedule seeds) {
+    List<AnalysisResult.Sample> run(SampleJob job, SampleExecutor executor, MeanFieldAnalysis.SampleStore store,
+                                    AtomicLong done, MeanFieldAnalysis.Listener listener, long total) {
         AnalysisConfig config = plan.config();
         int[] sizes = config.experts();
         int k = config.seeds();
@@ -85,18 +83,25 @@ final class SampleSweep {
             }
         }
         pending.sort((a, b) -> Integer.compare(sizes[b / k], sizes[a / k]));
-        threads.forEachTask(pending.size(), task -> {
-            int slot = pending.get(task);
-            int n = sizes[slot / k];
-            int s = slot % k;
-            String status = (meanField ? "N=" : "lazy N=") + n + " seed " + (s + 1) + "/" + k;
-            AnalysisResult.Sample sample = runner.run(n, s, seeds.sample(n, s), s == 0,
-                    units -> listener.progress(done.addAndGet(units), total, status));
-            synchronized (store) {
-                store.save(sample);
+        List<SampleJob.Key> keys = new ArrayList<>(pending.size());
+        for (int slot : pending) {
+            keys.add(new SampleJob.Key(sizes[slot / k], slot % k));
+        }
+        List<AnalysisResult.Sample> ran = executor.run(job, List.copyOf(keys), store,
+                (units, status) -> listener.progress(done.addAndGet(units), total, status));
+        if (ran.size() != keys.size()) {
+            throw new IllegalStateException("the sample executor returned " + ran.size() + " samples for "
+                    + keys.size() + " tasks");
+        }
+        for (int i = 0; i < keys.size(); i++) {
+            AnalysisResult.Sample sample = ran.get(i);
+            SampleJob.Key key = keys.get(i);
+            if (sample.experts() != key.experts() || sample.seedIndex() != key.seedIndex()) {
+                throw new IllegalStateException("the sample executor returned N = " + sample.experts() + " seed "
+                        + sample.seedIndex() + " in the place of N = " + key.experts() + " seed " + key.seedIndex());
             }
-            finished[slot] = sample;
-        });
+            finished[pending.get(i)] = sample;
+        }
         return List.of(finished);
     }
 

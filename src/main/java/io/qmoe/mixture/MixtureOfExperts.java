@@ -130,6 +130,18 @@ public final class MixtureOfExperts {
         return sums;
     }
 
+    /**
+     * The unscaled sums S_a = Σ_i f(θ_i, x_a) at the data points, in the blocked order of {@link #SUM_BLOCK} (what
+     * {@link #evaluate} scales into f_N). For a mixture of at most {@code SUM_BLOCK} experts this is one block's sum,
+     * so a partitioned population that adds such block sums in block order, from 0, gets these very bits.
+     *
+     * @param angles flat N·d angles. Not modified.
+     */
+    public double[] dataSums(double[] angles, Dataset data) {
+        checkSizes(angles, data);
+        return expertSums(angles, data.featureArray(), data.size());
+    }
+
     /** Predictions, residuals and loss at the given angles (no gradients). */
     public FlowEvaluation evaluate(double[] angles, Dataset data) {
         return evaluate(angles, data, false);

@@ -20,13 +20,87 @@ import java.util.regex.Pattern;
  * {@code name value} line per setting), so {@code qmoe analyze --resume} continues an interrupted sweep and refuses,
  * naming the setting, to mix samples of a different configuration. It deletes only files it wrote itself.
  */
-public final class SampleFiles implements MeanFieldAnalysis.SampleStore {
+public final class SampleFiles implements MeanFieldAnalysis.SampleStore, java.io.Serializable {
+    private static final long serialVersionUID = 1L;
     private static final Pattern OWN = Pattern.compile("N\\d+-s\\d+\\.json|config\\.txt");
-    private final Path dir;
+
+    /**
+     * The folder the sample files live in: a local directory, or (io.qmoe.spark) a Hadoop FileSystem path that every
+     * executor of a cluster reaches. Serializable, so a store can travel with the tasks that save into it.
+     */
+    public interface Folder extends java.io.Serializable {
+        /** The text of file {@code name}, or empty if there is none. */
+        Optional<String> read(String name) throws IOException;
+
+        /** Writes file {@code name} so that a reader never sees it half written (atomically, or create-then-rename). */
+        void write(String name, String text) throws IOException;
+
+        /** The names of the files in the folder (none if it does not exist). */
+        List<String> list() throws IOException;
+
+        /** Deletes file {@code name}. */
+        void delete(String name) throws IOException;
+
+        /** The folder as shown in messages. */
+        String describe();
+
+        /** The folder that holds this one, as shown in messages. */
+        String describeParent();
+    }
+
+    /** A local directory. */
+    private record LocalFolder(String path) implements Folder {
+        private Path dir() {
+            return Path.of(path);
+        }
+
+        @Override
+        public Optional<String> read(String name) throws IOException {
+            Path f = dir().resolve(name);
+            return Files.exists(f) ? Optional.of(Files.readString(f)) : Optional.empty();
+        }
+
+        @Override
+        public void write(String name, String text) {
+            AtomicFiles.writeString(dir().resolve(name), text);
+        }
+
+        @Override
+        public List<String> list() throws IOException {
+            if (!Files.isDirectory(dir())) {
+                return List.of();
+            }
+            try (var files = Files.list(dir())) {
+                return files.map(f -> f.getFileName().toString()).sorted().toList();
+            }
+        }
+
+        @Override
+        public void delete(String name) throws IOException {
+            Files.delete(dir().resolve(name));
+        }
+
+        @Override
+        public String describe() {
+            return path;
+        }
+
+        @Override
+        public String describeParent() {
+            return String.valueOf(dir().getParent());
+        }
+    }
+
+    private final Folder dir;
 
     /** Samples under {@code outDir/samples}. */
     public SampleFiles(Path outDir) {
-        this.dir = outDir.resolve("samples");
+        this(new LocalFolder(outDir.resolve("samples").toString()));
+    }
+
+    /** Samples in {@code folder} (the same file names and format as a local {@code samples} folder). */
+    public SampleFiles(Folder folder) {
+        this.dir = folder;
     }
 
     /**
@@ -36,37 +110,33 @@ public final class SampleFiles implements MeanFieldAnalysis.SampleStore {
      * @throws IllegalArgumentException naming the first setting that differs, or a folder with nothing to resume
      */
     public void open(List<String> fingerprint, boolean resume) {
-        Path stamp = dir.resolve("config.txt");
         String text = String.join("\n", fingerprint) + "\n";
         try {
             if (resume) {
-                if (!Files.exists(stamp)) {
-                    throw new IllegalArgumentException("--resume: " + dir.getParent() + " holds no unfinished "
+                Optional<String> stamp = dir.read("config.txt");
+                if (stamp.isEmpty()) {
+                    throw new IllegalArgumentException("--resume: " + dir.describeParent() + " holds no unfinished "
                             + "analysis (no samples/config.txt)");
                 }
-                List<String> saved = Files.readAllLines(stamp);
+                List<String> saved = stamp.get().lines().toList();
                 for (int i = 0; i < Math.max(saved.size(), fingerprint.size()); i++) {
                     String was = i < saved.size() ? saved.get(i) : "";
                     String now = i < fingerprint.size() ? fingerprint.get(i) : "";
                     if (!was.equals(now)) {
                         throw new IllegalArgumentException("--resume: " + describe(was, now) + " differs from the "
-                                + "analysis in " + dir.getParent() + "; use the same command line, or --overwrite");
+                                + "analysis in " + dir.describeParent() + "; use the same command line, or --overwrite");
                     }
                 }
                 return;
             }
-            if (Files.isDirectory(dir)) {
-                try (var files = Files.list(dir)) {
-                    for (Path f : files.toList()) {
-                        if (OWN.matcher(f.getFileName().toString()).matches()) {
-                            Files.delete(f);
-                        }
-                    }
+            for (String f : dir.list()) {
+                if (OWN.matcher(f).matches()) {
+                    dir.delete(f);
                 }
             }
-            AtomicFiles.writeString(stamp, text);
+            dir.write("config.txt", text);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot prepare " + dir + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("cannot prepare " + dir.describe() + ": " + e.getMessage(), e);
         }
     }
 
@@ -78,17 +148,29 @@ public final class SampleFiles implements MeanFieldAnalysis.SampleStore {
         return key.isEmpty() ? "the configuration" : "the " + key;
     }
 
-    private Path file(int experts, int seedIndex) {
-        return dir.resolve("N" + experts + "-s" + seedIndex + ".json");
+    private static String file(int experts, int seedIndex) {
+        return "N" + experts + "-s" + seedIndex + ".json";
     }
 
     @Override
     public Optional<AnalysisResult.Sample> load(int experts, int seedIndex) {
-        Path f = file(experts, seedIndex);
-        if (!Files.exists(f)) {
+        String f = dir.describe() + "/" + file(experts, seedIndex);
+        Optional<String> text;
+        try {
+            text = dir.read(file(experts, seedIndex));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + f + ": " + e.getMessage(), e);
+        }
+        if (text.isEmpty()) {
             return Optional.empty();
         }
-        JsonNode o = Json.read(f);
+        JsonNode o;
+        try {
+            o = Json.MAPPER.readTree(text.get());
+        } catch (IOException e) {
+            String reason = e.getMessage() == null ? e.toString() : e.getMessage().lines().findFirst().orElse("");
+            throw new IllegalArgumentException(f + ": cannot read JSON: " + reason);
+        }
         Quantity[] qs = Quantity.values();
         double[][] values = new double[qs.length][];
         for (Quantity q : qs) {
@@ -125,7 +207,7 @@ public final class SampleFiles implements MeanFieldAnalysis.SampleStore {
         return Optional.of(s);
     }
 
-    private static JsonNode field(JsonNode o, Path file, String name) {
+    private static JsonNode field(JsonNode o, String file, String name) {
         if (!o.isObject() || !o.has(name)) {
             throw new IllegalArgumentException(file + ": field '" + name + "' is missing (a sample of an older qmoe, "
                     + "or a damaged file); remove it or use --overwrite");
@@ -165,6 +247,11 @@ public final class SampleFiles implements MeanFieldAnalysis.SampleStore {
         } else {
             o.putNull("clouds");
         }
-        Json.write(file(s.experts(), s.seedIndex()), o);
+        try {
+            dir.write(file(s.experts(), s.seedIndex()), Json.text(o));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + dir.describe() + "/" + file(s.experts(), s.seedIndex())
+                    + ": " + e.getMessage(), e);
+        }
     }
 }

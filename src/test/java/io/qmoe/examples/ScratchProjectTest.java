@@ -74,7 +74,7 @@ class ScratchProjectTest {
         String deps = Files.readString(tree);
         assertThat(deps).contains("org.redfx:strange", "org.hipparchus:hipparchus-core", "jackson-databind");
         assertThat(deps.toLowerCase()).doesNotContain("picocli", "xchart", "pdfbox", "jline", "junit",
-                "progressbar", "vectorgraphics", "assertj");
+                "progressbar", "vectorgraphics", "assertj", "spark", "hadoop", "scala");
 
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
                 .toString(), "-cp", project.resolve("target/classes") + java.io.File.pathSeparator

@@ -1,0 +1,289 @@
+package io.qmoe.spark;
+
+import io.qmoe.mixture.Dataset;
+import io.qmoe.mixture.Expert;
+import io.qmoe.mixture.MixtureOfExperts;
+import io.qmoe.mixture.OutputScaling;
+import io.qmoe.mixture.TimeGrid;
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.broadcast.Broadcast;
+import org.apache.spark.storage.StorageLevel;
+
+/**
+ * One large mixture (or reference population) of N experts partitioned across Spark executors, integrated with the
+ * same bits as {@link io.qmoe.mixture.GradientFlowTrainer} on one machine. The experts live in fixed blocks of
+ * {@link MixtureOfExperts#SUM_BLOCK} (independent of partitions, executors and threads), cached on the executors; no
+ * N·d array is shipped:
+ * <ul>
+ *   <li>initial angles are drawn on the executors by jumping the seeded stream: the k-th draw of
+ *   {@code new SplittableRandom(s)} is the first of {@code new SplittableRandom(s + k·γ)} with γ the generator's
+ *   golden gamma, so block b starts at draw b·SUM_BLOCK·d of {@link MixtureOfExperts#uniformAngles};</li>
+ *   <li>each integrator stage is one job: the M residuals are broadcast, every block computes its velocities, its next
+ *   stage state (the integrator's own arithmetic, element by element) and that state's block sums Σ f(θ_i, x_a) in
+ *   expert order; the driver adds the M-vectors of the blocks in block order from 0 — never Spark's
+ *   {@code reduce}/{@code fold}/{@code treeAggregate}, whose merge order follows task completion.</li>
+ * </ul>
+ * RK4 costs four jobs per step, Euler one. Bit-identical to the thread path on a backend that evaluates values on its
+ * grid path (the state-vector engine). A lost executor's blocks are recomputed from the lineage (same numbers); the
+ * lineage grows by one stage per job, so {@link #run} cuts it with a checkpoint every {@code checkpointEvery} stages:
+ * a reliable one when the context has a checkpoint directory, else a local one (a block lost after a local
+ * checkpoint cannot be recomputed: set a checkpoint directory on a cluster).
+ */
+public final class PartitionedMixture {
+    /** The golden gamma of {@link SplittableRandom}: the seed step between consecutive draws. */
+    static final long GAMMA = 0x9e3779b97f4a7c15L;
+
+    /** Per-JVM experts, one per source: an executor builds its expert once, not once per task. */
+    private static final ConcurrentHashMap<ExpertSource, Expert> EXPERTS = new ConcurrentHashMap<>();
+
+    /** Receives the residuals r_a of every velocity evaluation, in integrator order. */
+    @FunctionalInterface
+    public interface StageObserver {
+        /** The residuals of stage {@code stage} of step {@code step}. */
+        void stage(int step, int stage, double[] residuals);
+    }
+
+    /** One block of experts and its integrator state (immutable once built). */
+    record Block(int index, int from, int length, double[] angles, double[][] k, double[] state, double[] sums)
+            implements Serializable {
+        private static final long serialVersionUID = 1L;
+    }
+
+    private final JavaSparkContext context;
+    private final ExpertSource source;
+    private final int size;
+    private final int dimension;
+    private final int partitions;
+    private final OutputScaling scaling;
+    private final Dataset data;
+    private JavaRDD<Block> blocks;
+    private double[] residuals;
+    private int checkpointEvery = 40;
+    /** The residual broadcasts the lineage since the last checkpoint refers to (a recomputation needs them). */
+    private final List<Broadcast<double[]>> live = new ArrayList<>();
+
+    /**
+     * {@code size} experts from {@code source} with i.i.d. uniform angles from {@code seed} (the same angles as
+     * {@link MixtureOfExperts#initialAngles}), in blocks spread over {@code partitions} partitions; the blocks are
+     * drawn and summed at once (one job).
+     */
+    public PartitionedMixture(JavaSparkContext context, ExpertSource source, int size, long seed, int partitions,
+                              OutputScaling scaling) {
+        if (size < 1 || partitions < 1) {
+            throw new IllegalArgumentException("need at least one expert and one partition, got " + size + " and "
+                    + partitions);
+        }
+        this.context = context;
+        this.source = source;
+        this.size = size;
+        this.partitions = partitions;
+        this.scaling = scaling;
+        Expert e = source.expert();
+        this.dimension = e.dimension();
+        e.estimator().close();
+        this.data = source.data();
+        int count = (size + MixtureOfExperts.SUM_BLOCK - 1) / MixtureOfExperts.SUM_BLOCK;
+        List<Integer> ids = new ArrayList<>(count);
+        for (int b = 0; b < count; b++) {
+            ids.add(b);
+        }
+        ExpertSource src = source;
+        int n = size;
+        int d = dimension;
+        JavaRDD<Block> start = context.parallelize(ids, partitions).map(b -> {
+            int from = b * MixtureOfExperts.SUM_BLOCK;
+            int length = Math.min(n, from + MixtureOfExperts.SUM_BLOCK) - from;
+            double[] angles = drawBlock(seed, from, length, d);
+            return new Block(b, from, length, angles, new double[0][], angles, sums(src, length, angles));
+        });
+        this.residuals = advanceTo(start);
+    }
+
+    /** Sets how many stages run between two local checkpoints of the blocks (default 40). */
+    public PartitionedMixture checkpointEvery(int stages) {
+        if (stages < 1) {
+            throw new IllegalArgumentException("checkpoint interval must be at least 1, got " + stages);
+        }
+        this.checkpointEvery = stages;
+        return this;
+    }
+
+    /**
+     * The angles of experts [from, from + length) of {@code MixtureOfExperts.uniformAngles(N, d, seed)}, drawn without
+     * the draws before them.
+     */
+    static double[] drawBlock(long seed, int from, int length, int d) {
+        SplittableRandom random = new SplittableRandom(seed + (long) from * d * GAMMA);
+        double[] angles = new double[length * d];
+        for (int i = 0; i < angles.length; i++) {
+            angles[i] = random.nextDouble() * 2 * Math.PI;
+        }
+        return angles;
+    }
+
+    private static MixtureOfExperts mixture(ExpertSource source, int length) {
+        return new MixtureOfExperts(EXPERTS.computeIfAbsent(source, ExpertSource::expert), length);
+    }
+
+    private static double[] sums(ExpertSource source, int length, double[] angles) {
+        return mixture(source, length).dataSums(angles, source.data());
+    }
+
+    /** The residuals of the current state, from the blocks' sums added in block order from 0. */
+    private double[] residualsOf(JavaRDD<Block> state) {
+        List<Block> collected = state.map(b -> new Block(b.index(), b.from(), b.length(), null, null, null, b.sums()))
+                .collect();
+        double[][] byIndex = new double[collected.size()][];
+        for (Block b : collected) {
+            byIndex[b.index()] = b.sums();
+        }
+        int m = data.size();
+        double[] s = new double[m];
+        for (double[] blockSums : byIndex) {
+            for (int a = 0; a < m; a++) {
+                s[a] += blockSums[a];
+            }
+        }
+        double[] r = new double[m];
+        for (int a = 0; a < m; a++) {
+            r[a] = scaling.output(s[a], size) - data.target(a);
+        }
+        return r;
+    }
+
+    /**
+     * Makes {@code next} the state: cached, computed by the one job that collects its block sums (the residuals),
+     * and only then the previous state dropped.
+     */
+    private double[] advanceTo(JavaRDD<Block> next) {
+        if (next.getStorageLevel().equals(StorageLevel.NONE())) {
+            next.persist(StorageLevel.MEMORY_AND_DISK());
+        }
+        JavaRDD<Block> old = blocks;
+        blocks = next;
+        double[] r = residualsOf(next);
+        if (old != null) {
+            old.unpersist(false);
+        }
+        return r;
+    }
+
+    /** The residuals r_a of the current angles. */
+    public double[] residuals() {
+        return residuals.clone();
+    }
+
+    /**
+     * Integrates from grid index {@code fromStep} to {@code toStep} with {@code integrator} ({@code rk4} or
+     * {@code euler}), reporting every stage's residuals in the order the thread path evaluates them.
+     */
+    public void run(TimeGrid grid, String integrator, int fromStep, int toStep, StageObserver observer) {
+        boolean rk4 = integrator.equals("rk4");
+        if (!rk4 && !integrator.equals("euler")) {
+            throw new IllegalArgumentException("a partitioned mixture integrates with rk4 or euler, got " + integrator);
+        }
+        int stagesRun = 0;
+        for (int j = fromStep; j < toStep; j++) {
+            double h = grid.time(j + 1) - grid.time(j);
+            int stages = rk4 ? 4 : 1;
+            for (int s = 0; s < stages; s++) {
+                observer.stage(j, s, residuals.clone());
+                Broadcast<double[]> r = context.broadcast(residuals);
+                ExpertSource src = source;
+                int stage = s;
+                double factor = scaling.velocityFactor(size);
+                JavaRDD<Block> next = blocks.map(b -> step(src, b, r.value(), factor, h, stage, rk4));
+                live.add(r);
+                boolean checkpoint = ++stagesRun % checkpointEvery == 0;
+                if (checkpoint) {
+                    // cut the lineage (it grows by one map per stage); marked before the state is computed. With a
+                    // checkpoint directory (SparkContext.setCheckpointDir, on storage every executor reaches) the
+                    // checkpoint is reliable; without one it is local: faster, but a block lost after it is lost
+                    if (context.getCheckpointDir().isPresent()) {
+                        next.checkpoint();
+                    } else {
+                        next.rdd().localCheckpoint();
+                    }
+                }
+                residuals = advanceTo(next);
+                if (checkpoint) {
+                    // the state no longer depends on the earlier stages: their residuals can go (not this stage's,
+                    // which the checkpointed map's function still holds)
+                    live.remove(live.size() - 1);
+                    dropBroadcasts();
+                    live.add(r);
+                }
+            }
+        }
+    }
+
+    /** One stage of one block: the velocity at its state for the broadcast residuals, then the next state. */
+    private static Block step(ExpertSource source, Block b, double[] residuals, double factor, double h, int stage,
+                              boolean rk4) {
+        MixtureOfExperts mixture = mixture(source, b.length());
+        double[] v = mixture.residualVelocities(b.state(), source.data(), residuals);
+        if (factor != 1.0) {
+            for (int i = 0; i < v.length; i++) {
+                v[i] *= factor;
+            }
+        }
+        double[] y = b.angles();
+        int n = y.length;
+        if (!rk4) {
+            double[] next = y.clone();
+            for (int i = 0; i < n; i++) {
+                next[i] += h * v[i];
+            }
+            return new Block(b.index(), b.from(), b.length(), next, new double[0][], next,
+                    sums(source, b.length(), next));
+        }
+        // the arithmetic of io.qmoe.mixture.RungeKutta4Integrator, element by element
+        double[][] k = new double[stage + 1][];
+        System.arraycopy(b.k(), 0, k, 0, stage);
+        k[stage] = v;
+        if (stage < 3) {
+            double[] state = new double[n];
+            for (int i = 0; i < n; i++) {
+                state[i] = y[i] + (stage == 2 ? h * v[i] : 0.5 * h * v[i]);
+            }
+            return new Block(b.index(), b.from(), b.length(), y, k, state, sums(source, b.length(), state));
+        }
+        double[] next = y.clone();
+        for (int i = 0; i < n; i++) {
+            next[i] += h / 6.0 * (k[0][i] + 2 * k[1][i] + 2 * k[2][i] + k[3][i]);
+        }
+        return new Block(b.index(), b.from(), b.length(), next, new double[0][], next, sums(source, b.length(), next));
+    }
+
+    /** The angles of every expert, flat N·d in expert order (one N·d array on the driver: for checks and clouds). */
+    public double[] angles() {
+        List<Block> collected = blocks.collect();
+        double[] all = new double[size * dimension];
+        for (Block b : collected) {
+            System.arraycopy(b.angles(), 0, all, b.from() * dimension, b.angles().length);
+        }
+        return all;
+    }
+
+    private void dropBroadcasts() {
+        for (Broadcast<double[]> b : live) {
+            b.destroy();
+        }
+        live.clear();
+    }
+
+    /** Drops the cached blocks and the broadcast residuals; the mixture cannot run any more. */
+    public void release() {
+        if (blocks != null) {
+            blocks.unpersist(false);
+        }
+        dropBroadcasts();
+    }
+}
