@@ -244,6 +244,75 @@ public final class Benchmarks {
                 threads, small, ts, full, full / t);
     }
 
+    /**
+     * One RK4 step (four velocity evaluations) of a mixture of the 1-qubit re-uploading expert (circuits/reupload-1q.qasm)
+     * on the built-in teacher task of {@link Tasks#DEFAULT_POINTS} points, as {@code qmoe train} runs it, at N = 10^4,
+     * 10^5 and 10^6, on 1 thread and on all of them, with the velocities compared bit for bit between the two.
+     */
+    public void mixtureStep() {
+        Path p = Path.of("circuits", "reupload-1q.qasm");
+        if (!Files.exists(p)) {
+            return;
+        }
+        LoadedCircuit lc = QasmReader.read(p);
+        printf("%n### 1-qubit mixture, one RK4 step (%s, M = %d teacher points)%n%n", p, Tasks.DEFAULT_POINTS);
+        printf("| N | s per step, 1 thread | s per step, %d threads | speed-up | ns per expert per step (%d threads) "
+                + "| same bits |%n| ---: | ---: | ---: | ---: | ---: | --- |%n", threads, threads);
+        int[] sizes = quick ? new int[] {10_000} : new int[] {10_000, 100_000, 1_000_000};
+        StateVectorEstimator one = new StateVectorEstimator(1);
+        StateVectorEstimator all = new StateVectorEstimator(threads);
+        for (int n : sizes) {
+            double[] times = new double[2];
+            double[][] after = new double[2][];
+            StateVectorEstimator[] engines = {one, all};
+            for (int e = 0; e < 2; e++) {
+                Expert expert = Expert.on(lc.circuit(), lc.observable(), engines[e]);
+                Dataset data = Tasks.teacher(expert, Tasks.DEFAULT_POINTS, 0);
+                MixtureOfExperts mix = new MixtureOfExperts(expert, n);
+                io.qmoe.mixture.MixtureFlow flow = new io.qmoe.mixture.MixtureFlow(mix, data);
+                io.qmoe.mixture.RungeKutta4Integrator rk4 = new io.qmoe.mixture.RungeKutta4Integrator();
+                double[] start = mix.initialAngles(1);
+                double[] angles = start.clone();
+                rk4.advance(flow, 0, 0.1, angles);
+                after[e] = angles;
+                double budget = quick ? 0.2 : n >= 1_000_000 ? 4.0 : 1.5;
+                times[e] = Stopwatch.median(() -> rk4.advance(flow, 0, 0.1, start.clone()), 1, 3, budget);
+            }
+            printf("| %d | %.4f | %.4f | %.2f× | %.0f | %s |%n", n, times[0], times[1], times[0] / times[1],
+                    times[1] * 1e9 / n, java.util.Arrays.equals(after[0], after[1]) ? "yes" : "NO");
+        }
+        one.close();
+        all.close();
+    }
+
+    /**
+     * One {@code estimate} call of 20 bindings on a 4-qubit circuit (circuits/hea-4q.qasm), µs per row, 1 thread: the
+     * per-call cost (cached compiled programs, binding, checks) over a small batch, as a library user pays it.
+     */
+    public void estimateCall() {
+        printf("%n### One estimate call of 20 rows (1 thread)%n%n| circuit | qubits | gates | rows per call | µs per call "
+                + "| µs per row |%n| --- | ---: | ---: | ---: | ---: | ---: |%n");
+        StateVectorEstimator sv = new StateVectorEstimator(1);
+        for (String file : new String[] {"hea-4q.qasm"}) {
+            Path p = Path.of("circuits", file);
+            if (!Files.exists(p)) {
+                continue;
+            }
+            LoadedCircuit lc = QasmReader.read(p);
+            double[][] b = bindings(lc.circuit(), 20, 7);
+            // many calls per timing so the clock's resolution does not matter
+            int calls = 1000;
+            double t = Stopwatch.median(() -> {
+                for (int i = 0; i < calls; i++) {
+                    sv.estimate(lc.circuit(), lc.observable(), b);
+                }
+            }, 3, 5, quick ? 0.2 : 1.5) / calls;
+            printf("| %s | %d | %d | %d | %.2f | %.3f |%n", file, lc.circuit().qubitCount(), lc.circuit().gates().size(),
+                    b.length, t * 1e6, t * 1e6 / b.length);
+        }
+        sv.close();
+    }
+
     /** Exact W_2 between two uniform clouds on T^4. */
     public void wasserstein() {
         printf("%n### Exact W_2 (optimal assignment, torus cost), first call in the process%n%n");

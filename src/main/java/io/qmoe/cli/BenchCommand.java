@@ -15,7 +15,7 @@ import picocli.CommandLine.Option;
                 + "takes a few minutes, or seconds with --quick."})
 final class BenchCommand implements Callable<Integer> {
     @Option(names = "--section", defaultValue = "all",
-            description = "engine, throughput, kernels, gradients, velocity, wasserstein, transport, "
+            description = "engine, throughput, kernels, gradients, velocity, mixture, estimate, wasserstein, transport, "
                     + "strange-environment or all (default "
                     + "${DEFAULT-VALUE}); or spark (not in all): Spark's start-up and per-stage overhead on --master.")
     String section;
@@ -44,6 +44,8 @@ final class BenchCommand implements Callable<Integer> {
         sections.put("kernels", b::kernels);
         sections.put("gradients", b::gradients);
         sections.put("velocity", b::velocityField);
+        sections.put("mixture", b::mixtureStep);
+        sections.put("estimate", b::estimateCall);
         sections.put("wasserstein", b::wasserstein);
         sections.put("transport", () -> {
             out.printf("%n### Exact transport at scale (W_2, certified; scipy's linear_sum_assignment beside it)%n%n");

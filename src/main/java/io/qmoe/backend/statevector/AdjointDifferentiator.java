@@ -92,7 +92,8 @@ final class AdjointDifferentiator {
         if (lanes) {
             LaneProgram program = engine.laneProgram(circuit, rows.size());
             LaneObservable o = engine.laneObservable(observable, program.dim);
-            engine.parallel().run(units, work, (from, to) -> inLanes(program, o, rows, from * perUnit,
+            LaneProgram.PointTrig pointTrig = program.pointTrig(rows);
+            engine.parallel().run(units, work, (from, to) -> inLanes(program, o, rows, pointTrig, from * perUnit,
                     to * perUnit, sink));
         } else {
             CompiledCircuit compiled = engine.compiled(circuit);
@@ -102,13 +103,19 @@ final class AdjointDifferentiator {
     }
 
     /** Rows [from, to) in groups of lanes ({@link LaneSimulation}). */
-    private static void inLanes(LaneProgram program, LaneObservable o, InputRows rows, int from, int to, Sink sink) {
+    private static void inLanes(LaneProgram program, LaneObservable o, InputRows rows, LaneProgram.PointTrig pointTrig,
+                                int from, int to, Sink sink) {
         int d = program.compiled.circuit().trainableCount();
         LaneSimulation sim = program.borrow();
         try {
+            if (StateVectorEstimator.expertMajor(rows, program)) {
+                expertMajor(sim, program, o, (InputRows.Grid) rows, pointTrig, from / rows.rowsPerUnit(),
+                        to / rows.rowsPerUnit(), sink, d);
+                return;
+            }
             for (int r = from; r < to; r += program.lanes) {
                 int count = Math.min(program.lanes, to - r);
-                sim.bind(rows, r, count);
+                sim.bind(rows, pointTrig, r, count);
                 sim.forward();
                 if (sink.weights == null) {
                     sim.adjoint(o, count, sink.values, r, sink.gradients, r, d);
@@ -120,6 +127,42 @@ final class AdjointDifferentiator {
             }
         } finally {
             program.giveBack(sim);
+        }
+    }
+
+    /**
+     * Experts [fromUnit, toUnit) of a grid (relative to its first expert), lanes holding consecutive experts at one
+     * data point, the points in ascending order: each expert's weighted sum still runs over ascending a, and per-row
+     * values and gradients land where the row-major pass puts them, with the same bits.
+     */
+    private static void expertMajor(LaneSimulation sim, LaneProgram program, LaneObservable o, InputRows.Grid grid,
+                                    LaneProgram.PointTrig pointTrig, int fromUnit, int toUnit, Sink sink, int d) {
+        int points = grid.points;
+        double[] g = sim.groupGradients;
+        for (int e = fromUnit; e < toUnit; e += program.lanes) {
+            int count = Math.min(program.lanes, toUnit - e);
+            sim.bindExperts(grid, grid.from + e, count);
+            for (int a = 0; a < points; a++) {
+                sim.bindPoint(grid, pointTrig, a);
+                sim.forward();
+                Arrays.fill(g, 0);
+                sim.adjoint(o, count, sim.groupValues, 0, g, 0, d);
+                if (sink.weights != null) {
+                    double w = sink.weights[a];
+                    for (int l = 0; l < count; l++) {
+                        int base = sink.offset + (e + l) * d;
+                        for (int k = 0; k < d; k++) {
+                            sink.weighted[base + k] += w * g[l * d + k];
+                        }
+                    }
+                } else {
+                    for (int l = 0; l < count; l++) {
+                        int r = (e + l) * points + a;
+                        sink.values[r] = sim.groupValues[l];
+                        System.arraycopy(g, l * d, sink.gradients, r * d, d);
+                    }
+                }
+            }
         }
     }
 

@@ -42,7 +42,7 @@ abstract class InputRows {
      * The grid of experts {@code from} (incl.) to {@code to} (excl.) of {@code angles} (d per expert) × the
      * {@code points} feature vectors of {@code features} (k per point).
      */
-    static InputRows grid(ParametricCircuit circuit, double[] angles, int from, int to, double[] features,
+    static Grid grid(ParametricCircuit circuit, double[] angles, int from, int to, double[] features,
                           int points) {
         int d = circuit.trainableCount();
         int k = circuit.dataCount();
@@ -66,24 +66,48 @@ abstract class InputRows {
                         + circuit.allNames().get(d + i % k) + "'");
             }
         }
-        return new InputRows() {
-            @Override
-            int size() {
-                return (to - from) * points;
-            }
+        return new Grid(angles, from, to, features, points, d, k);
+    }
 
-            @Override
-            void copy(int r, double[] dest) {
-                int i = from + r / points;
-                int a = r - (r / points) * points;
-                System.arraycopy(angles, i * d, dest, 0, d);
-                System.arraycopy(features, a * k, dest, d, k);
-            }
+    /**
+     * The expert × data grid (see {@link #grid}): besides the row copies, its arrays are open to the lane binding,
+     * which reads angles per expert and features per point without copying rows ({@link LaneSimulation#bind}).
+     */
+    static final class Grid extends InputRows {
+        final double[] angles;
+        final int from;
+        final int to;
+        final double[] features;
+        final int points;
+        final int d;
+        final int k;
 
-            @Override
-            int rowsPerUnit() {
-                return points;
-            }
-        };
+        private Grid(double[] angles, int from, int to, double[] features, int points, int d, int k) {
+            this.angles = angles;
+            this.from = from;
+            this.to = to;
+            this.features = features;
+            this.points = points;
+            this.d = d;
+            this.k = k;
+        }
+
+        @Override
+        int size() {
+            return (to - from) * points;
+        }
+
+        @Override
+        void copy(int r, double[] dest) {
+            int i = from + r / points;
+            int a = r - (r / points) * points;
+            System.arraycopy(angles, i * d, dest, 0, d);
+            System.arraycopy(features, a * k, dest, d, k);
+        }
+
+        @Override
+        int rowsPerUnit() {
+            return points;
+        }
     }
 }

@@ -90,6 +90,14 @@ final class LaneProgram {
     /** Per slot: when the angle is scale·input (one linear term), the input's index and the scale; else −1. */
     final int[] slotInput;
     final double[] slotScale;
+    /** Per slot: whether its angle depends on a trainable input, and whether on a data input. */
+    final boolean[] slotTrainable;
+    final boolean[] slotData;
+    /**
+     * Whether binding a grid must copy every lane's whole input vector: some slot mixes trainable and data inputs, or
+     * some trainable's ∂φ/∂θ is not a constant (the adjoint evaluates it at the lane's inputs).
+     */
+    final boolean gridInputs;
     /** Per gate: trainable inputs its angle depends on, and ∂φ/∂θ when that is a constant (else NaN). */
     final int[][] trainables;
     final double[][] constantDerivative;
@@ -147,7 +155,25 @@ final class LaneProgram {
         this.slotHalf = new boolean[halves.size()];
         this.slotInput = new int[halves.size()];
         this.slotScale = new double[halves.size()];
+        this.slotTrainable = new boolean[halves.size()];
+        this.slotData = new boolean[halves.size()];
+        boolean inputs = false;
+        for (int g = 0; g < gates; g++) {
+            for (double c : constantDerivative[g]) {
+                inputs |= Double.isNaN(c);
+            }
+        }
         for (int s = 0; s < slotHalf.length; s++) {
+            for (int j = 0; j < circuit.inputCount(); j++) {
+                if (compiled.dependsOn(slotGate[s], j)) {
+                    if (j < d) {
+                        slotTrainable[s] = true;
+                    } else {
+                        slotData[s] = true;
+                    }
+                }
+            }
+            inputs |= slotTrainable[s] && slotData[s];
             slotHalf[s] = halves.get(s);
             slotInput[s] = -1;
             AngleExpression angle = circuit.gates().get(slotGate[s]).angle();
@@ -158,6 +184,56 @@ final class LaneProgram {
                     slotScale[s] = term.getValue();
                 }
             }
+        }
+        this.gridInputs = inputs;
+    }
+
+    /** The argument of slot s's cos and sin (φ/2 for rotations, φ for phases) at the input vector. */
+    double argument(int s, double[] input) {
+        return slotInput[s] >= 0 ? argumentOf(s, input[slotInput[s]]) : (slotHalf[s] ? 0.5 : 1) * compiled.angle(
+                slotGate[s], input);
+    }
+
+    /** The argument of slot s when its angle is scale·v (one linear term, {@link #slotInput} ≥ 0). */
+    double argumentOf(int s, double v) {
+        return (slotHalf[s] ? 0.5 : 1) * (slotScale[s] * v);
+    }
+
+    /**
+     * cos and sin of the slots that depend on no trainable input, per data point of a grid (computed once per call
+     * instead of once per lane); null for explicit rows. Row {@code s} is null for the slots that depend on a
+     * trainable.
+     */
+    PointTrig pointTrig(InputRows rows) {
+        if (!(rows instanceof InputRows.Grid grid)) {
+            return null;
+        }
+        int slots = slotGate.length;
+        double[][] c = new double[slots][];
+        double[][] sn = new double[slots][];
+        double[] input = new double[compiled.circuit().inputCount()];
+        for (int s = 0; s < slots; s++) {
+            if (slotTrainable[s]) {
+                continue;
+            }
+            c[s] = new double[grid.points];
+            sn[s] = new double[grid.points];
+            for (int a = 0; a < grid.points; a++) {
+                System.arraycopy(grid.features, a * grid.k, input, grid.d, grid.k);
+                SineCosine.of(argument(s, input), c[s], sn[s], a);
+            }
+        }
+        return new PointTrig(c, sn);
+    }
+
+    /** cos and sin per slot and data point ({@link #pointTrig}). Read-only once made. */
+    static final class PointTrig {
+        final double[][] cos;
+        final double[][] sin;
+
+        PointTrig(double[][] cos, double[][] sin) {
+            this.cos = cos;
+            this.sin = sin;
         }
     }
 

@@ -33,6 +33,10 @@ final class LaneSimulation {
     final double[] groupGradients;
     /** The input vector of each lane's binding. */
     private final double[][] input;
+    /** For a grid: the expert and the data point of each lane, and one expert's input vector. */
+    private final int[] laneExpert;
+    private final int[] lanePoint;
+    private final double[] expertInput;
 
     LaneSimulation(LaneProgram program) {
         this.program = program;
@@ -53,6 +57,146 @@ final class LaneSimulation {
         this.groupValues = new double[lanes];
         this.groupGradients = new double[lanes * program.compiled.circuit().trainableCount()];
         this.input = new double[lanes][program.compiled.circuit().inputCount()];
+        this.laneExpert = new int[lanes];
+        this.lanePoint = new int[lanes];
+        this.expertInput = new double[program.compiled.circuit().inputCount()];
+    }
+
+    /**
+     * Binds rows {@code from}…{@code from + count − 1} to the lanes (unused lanes repeat the last row); for a grid with
+     * its {@link LaneProgram#pointTrig} the trig of the slots without trainables comes from that table and the trig of
+     * the slots without data once per expert, with the same bits as {@link #bind(InputRows, int, int)}.
+     */
+    void bind(InputRows rows, LaneProgram.PointTrig pointTrig, int from, int count) {
+        if (pointTrig == null || !(rows instanceof InputRows.Grid grid)) {
+            bind(rows, from, count);
+        } else {
+            bindGrid(grid, pointTrig, from, count);
+        }
+    }
+
+    /**
+     * Expert-major binding of a grid, first step: lane l holds expert {@code first + l} (unused lanes repeat the last
+     * expert), and the slots that depend on trainables only get their trig here, once for all the data points that
+     * {@link #bindPoint} then binds in turn.
+     */
+    void bindExperts(InputRows.Grid grid, int first, int count) {
+        int d = grid.d;
+        for (int l = 0; l < lanes; l++) {
+            laneExpert[l] = first + Math.min(l, count - 1);
+        }
+        for (int s = 0; s < cos.length; s++) {
+            uniformKnown[s] = false;
+            if (!program.slotTrainable[s] || program.slotData[s]) {
+                continue;
+            }
+            double[] c = cos[s];
+            double[] sn = sin[s];
+            int index = program.slotInput[s];
+            for (int l = 0; l < lanes; l++) {
+                if (l >= count) {
+                    c[l] = c[count - 1];
+                    sn[l] = sn[count - 1];
+                    continue;
+                }
+                int i = laneExpert[l];
+                double arg;
+                if (index >= 0) {
+                    arg = program.argumentOf(s, grid.angles[i * d + index]);
+                } else {
+                    System.arraycopy(grid.angles, i * d, expertInput, 0, d);
+                    arg = program.argument(s, expertInput);
+                }
+                SineCosine.of(arg, c, sn, l);
+            }
+        }
+    }
+
+    /**
+     * Expert-major binding, second step: every lane of {@link #bindExperts} at data point {@code a} (row
+     * (expert − grid.from)·M + a). Slots without trainables take the point's trig from the table, mixed slots are
+     * evaluated per lane.
+     */
+    void bindPoint(InputRows.Grid grid, LaneProgram.PointTrig pointTrig, int a) {
+        if (program.gridInputs) {
+            for (int l = 0; l < lanes; l++) {
+                grid.copy((laneExpert[l] - grid.from) * grid.points + a, input[l]);
+            }
+        }
+        for (int s = 0; s < cos.length; s++) {
+            if (!program.slotTrainable[s]) {
+                Arrays.fill(cos[s], pointTrig.cos[s][a]);
+                Arrays.fill(sin[s], pointTrig.sin[s][a]);
+            } else if (program.slotData[s]) {
+                for (int l = 0; l < lanes; l++) {
+                    argument[l] = program.argument(s, input[l]);
+                }
+                SineCosine.of(argument, cos[s], sin[s]);
+            }
+        }
+    }
+
+    private void bindGrid(InputRows.Grid grid, LaneProgram.PointTrig pointTrig, int from, int count) {
+        int last = from + count - 1;
+        if (program.gridInputs) {
+            for (int l = 0; l < lanes; l++) {
+                grid.copy(Math.min(from + l, last), input[l]);
+            }
+        }
+        int points = grid.points;
+        int expert = grid.from + from / points;
+        int point = from % points;
+        for (int l = 0, r = from; l < lanes; l++) {
+            laneExpert[l] = expert;
+            lanePoint[l] = point;
+            if (r < last) {
+                r++;
+                if (++point == points) {
+                    point = 0;
+                    expert++;
+                }
+            }
+        }
+        int d = grid.d;
+        for (int s = 0; s < cos.length; s++) {
+            uniformKnown[s] = false;
+            double[] c = cos[s];
+            double[] sn = sin[s];
+            if (!program.slotTrainable[s]) {
+                double[] pc = pointTrig.cos[s];
+                double[] ps = pointTrig.sin[s];
+                for (int l = 0; l < lanes; l++) {
+                    c[l] = pc[lanePoint[l]];
+                    sn[l] = ps[lanePoint[l]];
+                }
+            } else if (!program.slotData[s]) {
+                // one evaluation per expert (its rows are consecutive lanes)
+                int index = program.slotInput[s];
+                int previous = -1;
+                for (int l = 0; l < lanes; l++) {
+                    int i = laneExpert[l];
+                    if (i == previous) {
+                        c[l] = c[l - 1];
+                        sn[l] = sn[l - 1];
+                        continue;
+                    }
+                    double arg;
+                    if (index >= 0) {
+                        arg = program.argumentOf(s, grid.angles[i * d + index]);
+                    } else {
+                        System.arraycopy(grid.angles, i * d, expertInput, 0, d);
+                        arg = program.argument(s, expertInput);
+                    }
+                    SineCosine.of(arg, c, sn, l);
+                    previous = i;
+                }
+            } else {
+                for (int l = 0; l < lanes; l++) {
+                    argument[l] = program.argument(s, input[l]);
+                }
+                SineCosine.of(argument, c, sn);
+            }
+        }
     }
 
     /** Binds rows {@code from}…{@code from + count − 1} to the lanes (unused lanes repeat the last row). */
@@ -65,14 +209,9 @@ final class LaneSimulation {
             }
         }
         for (int s = 0; s < cos.length; s++) {
-            int g = program.slotGate[s];
-            int index = program.slotInput[s];
-            double scale = program.slotScale[s];
-            double factor = program.slotHalf[s] ? 0.5 : 1;
             int changes = 0;
             for (int l = 0; l < lanes; l++) {
-                double phi = index >= 0 ? scale * input[l][index] : compiled.angle(g, input[l]);
-                argument[l] = factor * phi;
+                argument[l] = program.argument(s, input[l]);
                 if (l > 0 && Double.doubleToRawLongBits(argument[l]) != Double.doubleToRawLongBits(argument[l - 1])) {
                     changes++;
                 }

@@ -165,14 +165,31 @@ public final class StateVectorEstimator implements StateSimulator, Differentiabl
         LaneProgram program = laneProgram(circuit, rows.size());
         LaneObservable compiledObservable = laneObservable(observable, program.dim);
         int perUnit = rows.rowsPerUnit();
+        LaneProgram.PointTrig pointTrig = program.pointTrig(rows);
         parallel.run(rows.size() / perUnit, (long) perUnit * program.dim * (circuit.gates().size() + 1),
                 (fromUnit, toUnit) -> {
                     LaneSimulation sim = program.borrow();
                     try {
+                        if (expertMajor(rows, program)) {
+                            InputRows.Grid grid = (InputRows.Grid) rows;
+                            for (int e = fromUnit; e < toUnit; e += program.lanes) {
+                                int count = Math.min(program.lanes, toUnit - e);
+                                sim.bindExperts(grid, grid.from + e, count);
+                                for (int a = 0; a < perUnit; a++) {
+                                    sim.bindPoint(grid, pointTrig, a);
+                                    sim.forward();
+                                    sim.expectation(compiledObservable, sim.groupValues, 0, count);
+                                    for (int l = 0; l < count; l++) {
+                                        out[offset + (e + l) * perUnit + a] = sim.groupValues[l];
+                                    }
+                                }
+                            }
+                            return;
+                        }
                         int to = toUnit * perUnit;
                         for (int r = fromUnit * perUnit; r < to; r += program.lanes) {
                             int count = Math.min(program.lanes, to - r);
-                            sim.bind(rows, r, count);
+                            sim.bind(rows, pointTrig, r, count);
                             sim.forward();
                             sim.expectation(compiledObservable, out, offset + r, count);
                         }
@@ -180,6 +197,15 @@ public final class StateVectorEstimator implements StateSimulator, Differentiabl
                         program.giveBack(sim);
                     }
                 });
+    }
+
+    /**
+     * Whether a lane pass over {@code rows} runs expert-major: a grid with at least as many experts as lanes, whose
+     * lanes then hold consecutive experts at one data point (the trig of trainable angles is paid once per expert, not
+     * once per row). Each lane's arithmetic is the same either way, so the choice changes no bit.
+     */
+    static boolean expertMajor(InputRows rows, LaneProgram program) {
+        return rows instanceof InputRows.Grid grid && grid.to - grid.from >= program.lanes;
     }
 
     /** Runs every binding in parallel with per-worker buffers and hands each final state to {@code consumer}. */

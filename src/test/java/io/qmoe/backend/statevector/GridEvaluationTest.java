@@ -86,8 +86,58 @@ class GridEvaluationTest {
             int n = 1 + rnd.nextInt(5);
             ParametricCircuit c = RandomCircuits.circuit(rnd, n, 20, false);
             PauliObservable o = RandomCircuits.observable(rnd, n);
-            // 40 experts x 7 points: groups of lanes straddle experts
+            // 40 experts x 7 points: groups of lanes straddle experts; 150 x 3: lanes hold experts at one point
             gridEqualsRows(c, o, 40, 7, trial);
+            gridEqualsRows(c, o, 150, 3, trial);
+        }
+    }
+
+    /**
+     * Circuits whose angles each depend on trainables only, on data only, or on neither (no products, no mixed sums):
+     * the grid binding then reads no row at all (trig per data point and per expert), and must still give the row
+     * path's bits; M = 1, 3 (groups of 64 lanes hold many experts), 70 and 130 (one expert spans groups), and with
+     * more experts than lanes (lanes then hold consecutive experts at one point).
+     */
+    @Test
+    void separableAnglesTakeTheTableBindingAndStillEqualTheRowPath() {
+        SplittableRandom rnd = new SplittableRandom(24);
+        String[] forms = {"t0", "t1", "2*t1 - t0 + pi/3", "x0", "0.7", "-x1", "3*x0 + x1", "t2"};
+        GateKindPicker kinds = new GateKindPicker();
+        int[] points = {1, 3, 70, 130};
+        for (int trial = 0; trial < 8; trial++) {
+            int n = 1 + rnd.nextInt(4);
+            ParametricCircuit.Builder b = ParametricCircuit.builder(n).trainable("t0", "t1", "t2").data("x0", "x1");
+            for (int g = 0; g < 14; g++) {
+                io.qmoe.circuit.GateKind k = kinds.pick(rnd, n);
+                int a = rnd.nextInt(n);
+                int c = a;
+                while (k.qubits() == 2 && c == a) {
+                    c = rnd.nextInt(n);
+                }
+                int[] qs = k.qubits() == 1 ? new int[] {a} : new int[] {a, c};
+                if (k.parametric()) {
+                    b.gate(k, forms[rnd.nextInt(forms.length)], qs);
+                } else {
+                    b.gate(k, qs);
+                }
+            }
+            ParametricCircuit c = b.build();
+            PauliObservable o = RandomCircuits.observable(rnd, n);
+            gridEqualsRows(c, o, trial < 4 ? 40 : 6, points[trial % 4], trial);
+            gridEqualsRows(c, o, 131, points[trial % 4], trial);
+        }
+    }
+
+    /** Random gate kinds that fit a register. */
+    private static final class GateKindPicker {
+        io.qmoe.circuit.GateKind pick(SplittableRandom rnd, int qubits) {
+            io.qmoe.circuit.GateKind[] all = io.qmoe.circuit.GateKind.values();
+            while (true) {
+                io.qmoe.circuit.GateKind k = all[rnd.nextInt(all.length)];
+                if (k.qubits() <= qubits) {
+                    return k;
+                }
+            }
         }
     }
 
