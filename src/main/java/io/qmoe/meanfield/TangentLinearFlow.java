@@ -86,12 +86,8 @@ final class TangentLinearFlow implements VelocityField {
         }
         double[] z = linearPrediction(particles, data, twins, eta, limit);
         double delta = step(eta);
-        double[] plus = new double[nd];
-        double[] minus = new double[nd];
-        for (int i = 0; i < nd; i++) {
-            plus[i] = twins[i] + delta * eta[i];
-            minus[i] = twins[i] - delta * eta[i];
-        }
+        double[] plus = shifted(twins, eta, delta);
+        double[] minus = shifted(twins, eta, -delta);
         double[] rPlus = new double[m];
         double[] rMinus = new double[m];
         for (int a = 0; a < m; a++) {
@@ -117,12 +113,8 @@ final class TangentLinearFlow implements VelocityField {
         int nd = twins.length;
         int m = data.size();
         double delta = step(eta);
-        double[] plus = new double[nd];
-        double[] minus = new double[nd];
-        for (int i = 0; i < nd; i++) {
-            plus[i] = twins[i] + delta * eta[i];
-            minus[i] = twins[i] - delta * eta[i];
-        }
+        double[] plus = shifted(twins, eta, delta);
+        double[] minus = shifted(twins, eta, -delta);
         double[] centre = particles.evaluate(twins, data).predictions();
         double[] up = particles.evaluate(plus, data).predictions();
         double[] down = particles.evaluate(minus, data).predictions();
@@ -132,6 +124,15 @@ final class TangentLinearFlow implements VelocityField {
             z[a] = root * (centre[a] - limit[a]) + (up[a] - down[a]) / (2 * delta);
         }
         return z;
+    }
+
+    /** θ̄ + h·η, a new array. */
+    private static double[] shifted(double[] twins, double[] eta, double h) {
+        double[] out = new double[twins.length];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = twins[i] + h * eta[i];
+        }
+        return out;
     }
 
     /** δ = STEP / max(1, ‖η‖_∞). */

@@ -99,15 +99,7 @@ final class LaneSimulation {
                     sn[l] = sn[count - 1];
                     continue;
                 }
-                int i = laneExpert[l];
-                double arg;
-                if (index >= 0) {
-                    arg = program.argumentOf(s, grid.angles[i * d + index]);
-                } else {
-                    System.arraycopy(grid.angles, i * d, expertInput, 0, d);
-                    arg = program.argument(s, expertInput);
-                }
-                SineCosine.of(arg, c, sn, l);
+                SineCosine.of(trainableArgument(grid, s, index, laneExpert[l], d), c, sn, l);
             }
         }
     }
@@ -180,14 +172,7 @@ final class LaneSimulation {
                         sn[l] = sn[l - 1];
                         continue;
                     }
-                    double arg;
-                    if (index >= 0) {
-                        arg = program.argumentOf(s, grid.angles[i * d + index]);
-                    } else {
-                        System.arraycopy(grid.angles, i * d, expertInput, 0, d);
-                        arg = program.argument(s, expertInput);
-                    }
-                    SineCosine.of(arg, c, sn, l);
+                    SineCosine.of(trainableArgument(grid, s, index, i, d), c, sn, l);
                     previous = i;
                 }
             } else {
@@ -329,5 +314,17 @@ final class LaneSimulation {
                 apply(op, lre, lim, -1);
             }
         }
+    }
+
+    /**
+     * The angle of slot {@code s} (which reads trainables only) for expert {@code i} of the grid: straight from its one
+     * angle when the slot reads a single trainable ({@code index} ≥ 0), else from the expert's d angles.
+     */
+    private double trainableArgument(InputRows.Grid grid, int s, int index, int i, int d) {
+        if (index >= 0) {
+            return program.argumentOf(s, grid.angles[i * d + index]);
+        }
+        System.arraycopy(grid.angles, i * d, expertInput, 0, d);
+        return program.argument(s, expertInput);
     }
 }
