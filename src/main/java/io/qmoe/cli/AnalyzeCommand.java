@@ -261,7 +261,7 @@ final class AnalyzeCommand implements Callable<Integer> {
     }
 
     /** The circuit file's text, as the executors parse it (the driver has read the same file already). */
-    private static String readCircuit(Path circuit) {
+    static String readCircuit(Path circuit) {
         try {
             return Files.readString(circuit, java.nio.charset.StandardCharsets.UTF_8);
         } catch (java.io.IOException e) {
