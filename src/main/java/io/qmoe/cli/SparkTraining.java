@@ -1,6 +1,5 @@
 package io.qmoe.cli;
 
-import io.qmoe.mixture.FlowEvaluation;
 import io.qmoe.mixture.OutputScaling;
 import io.qmoe.mixture.TimeGrid;
 import io.qmoe.mixture.TrainingObserver;
@@ -32,8 +31,8 @@ final class SparkTraining {
     /**
      * Integrates from grid index {@code from} to {@code to} on {@code master} (null: the master of spark-submit),
      * reporting to {@code observer} as {@link io.qmoe.mixture.GradientFlowTrainer#run} does, except that
-     * {@code reached} comes only at the steps {@code wantsAngles} accepts (the angles are collected to the driver
-     * then, N·d numbers). On return {@code state} holds the final angles. The context is stopped however it ends.
+     * {@code reached} has the angles only at the steps {@code wantsAngles} accepts (collected to the driver then, N·d
+     * numbers; null at the others). On return {@code state} holds the final angles. The context is stopped however it ends.
      *
      * @param state the angles at {@code from}, flat N·d. Modified: the angles at {@code to}.
      * @param seed  the seed the angles at grid index 0 were drawn from (drawn again on the executors), or null to ship
@@ -53,19 +52,7 @@ final class SparkTraining {
             PartitionedMixture p = seed != null
                     ? new PartitionedMixture(context, recipe, experts, seed, partitions, scaling)
                     : new PartitionedMixture(context, recipe, state, partitions, scaling);
-            String name = integrator.strip().toLowerCase(Locale.ROOT);
-            PartitionedMixture.StageObserver none = (step, stage, residuals) -> { };
-            for (int j = from; j < to; j++) {
-                FlowEvaluation first = p.evaluation();
-                p.run(grid, name, j, j + 1, none);
-                observer.recorded(j, grid.time(j), first);
-                if (wantsAngles.test(j + 1)) {
-                    observer.reached(j + 1, grid.time(j + 1), p.angles());
-                }
-            }
-            if (to == grid.steps()) {
-                observer.recorded(to, grid.totalTime(), p.evaluation());
-            }
+            p.run(grid, integrator.strip().toLowerCase(Locale.ROOT), from, to, observer, wantsAngles);
             double[] end = p.angles();
             System.arraycopy(end, 0, state, 0, state.length);
             p.release();

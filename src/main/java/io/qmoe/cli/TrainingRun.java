@@ -181,6 +181,9 @@ final class TrainingRun {
 
                 @Override
                 public void reached(int step, double t, double[] a) {
+                    if (a == null) {
+                        return; // on Spark, a step whose angles were not wanted (no snapshot, no checkpoint due)
+                    }
                     if (snapshotSteps.contains(step)) {
                         writeSnapshot(circuit, grid, step, a);
                     }

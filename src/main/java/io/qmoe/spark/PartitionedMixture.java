@@ -6,12 +6,14 @@ import io.qmoe.mixture.FlowEvaluation;
 import io.qmoe.mixture.MixtureOfExperts;
 import io.qmoe.mixture.OutputScaling;
 import io.qmoe.mixture.TimeGrid;
+import io.qmoe.mixture.TrainingObserver;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
+import java.util.function.IntPredicate;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
@@ -287,6 +289,31 @@ public final class PartitionedMixture {
                     live.add(r);
                 }
             }
+        }
+    }
+
+    /**
+     * Integrates from grid index {@code fromStep} to {@code toStep} reporting to {@code observer} what
+     * {@link io.qmoe.mixture.GradientFlowTrainer#run} reports, to the same bits and in the same order: every stage's
+     * evaluation (predictions, residuals, loss; no velocities), the evaluation at every grid index from
+     * {@code fromStep} to {@code toStep - 1} (and at {@code toStep} when it ends the grid), and every step reached —
+     * with the angles collected to the driver (N·d numbers) only at the grid indices {@code wantsAngles} accepts,
+     * null at the others.
+     */
+    public void run(TimeGrid grid, String integrator, int fromStep, int toStep, TrainingObserver observer,
+                    IntPredicate wantsAngles) {
+        if (fromStep < 0 || toStep > grid.steps() || fromStep > toStep) {
+            throw new IllegalArgumentException("steps " + fromStep + ".." + toStep + " outside 0.." + grid.steps());
+        }
+        StageObserver stages = (step, stage, r) -> observer.stage(step, evaluation());
+        for (int j = fromStep; j < toStep; j++) {
+            FlowEvaluation first = evaluation();
+            run(grid, integrator, j, j + 1, stages);
+            observer.recorded(j, grid.time(j), first);
+            observer.reached(j + 1, grid.time(j + 1), wantsAngles.test(j + 1) ? angles() : null);
+        }
+        if (toStep == grid.steps()) {
+            observer.recorded(toStep, grid.totalTime(), evaluation());
         }
     }
 
