@@ -108,7 +108,8 @@ final class AnalyzeCommand implements Callable<Integer> {
     boolean resume;
 
     @Option(names = "--master", paramLabel = "URL",
-            description = "Run every (N, seed) sample as an Apache Spark task: local[*] or local[N] in this JVM, or a "
+            description = "Run every (N, seed) sample as an Apache Spark task, and a reference of at least 4096 "
+                    + "particles (rk4, euler) in blocks on the executors: local[*] or local[N] in this JVM, or a "
                     + "cluster's spark://HOST:PORT, yarn, k8s://URL (the same numbers and files as without it). "
                     + "Under spark-submit the submit's master is used.")
     String master;
@@ -261,7 +262,7 @@ final class AnalyzeCommand implements Callable<Integer> {
     }
 
     /** The circuit file's text, as the executors parse it (the driver has read the same file already). */
-    private static String readCircuit(Path circuit) {
+    static String readCircuit(Path circuit) {
         try {
             return Files.readString(circuit, java.nio.charset.StandardCharsets.UTF_8);
         } catch (java.io.IOException e) {

@@ -54,6 +54,13 @@ final class TrainCommand implements Callable<Integer> {
             description = "Most bindings per backend call (default ${DEFAULT-VALUE}).")
     int maxBatch;
 
+    @Option(names = "--master", paramLabel = "URL",
+            description = "Train on Apache Spark, the experts in blocks of " + io.qmoe.mixture.MixtureOfExperts.SUM_BLOCK
+                    + " on the executors, one job per integrator stage: local[*] or local[N] in this JVM, or a "
+                    + "cluster's spark://HOST:PORT, yarn, k8s://URL (rk4 or euler; the same files as without it). "
+                    + "Under spark-submit the submit's master is used.")
+    String master;
+
     @Option(names = "--stop-after-steps", hidden = true, description = "Testing: stop after this many steps.")
     Integer stopAfter;
 
@@ -77,6 +84,18 @@ final class TrainCommand implements Callable<Integer> {
         if (!(tolerance > 0) || !Double.isFinite(tolerance)) {
             throw new UserInputException("--tolerance must be a positive number, got " + tolerance);
         }
+        boolean spark = master != null || System.getProperty("spark.master") != null;
+        if (spark) {
+            if (master != null) {
+                try {
+                    SparkAnalysis.checkMaster(master);
+                } catch (NoClassDefFoundError e) {
+                    throw SparkAnalysis.missing(e);
+                }
+            }
+            SparkRecipe.checkBackend(expert.backend);
+            SparkTraining.checkIntegrator(integrator);
+        }
         double[] snaps = snapshots == null
                 ? new double[] {0, time / 4, time / 2, 3 * time / 4, time}
                 : Numbers.parseList("--snapshots", snapshots);
@@ -94,7 +113,7 @@ final class TrainCommand implements Callable<Integer> {
         RunFolder.Mode mode = RunFolder.Mode.of(resume, overwrite);
         try (RunFolder folder = RunFolder.open(dir, mode, TrainingRun::isOutput, "run.json", "run")) {
             TrainingRun run = new TrainingRun(specValues, folder.path(), Backends.threads(expert.threads),
-                    expert.quiet, spec.commandLine().getOut(), spec.commandLine().getErr());
+                    expert.quiet, spec.commandLine().getOut(), spec.commandLine().getErr(), spark, master);
             return run.execute(resume, stopAfter);
         }
     }

@@ -51,8 +51,17 @@ final class TrainingRun {
     private final boolean quiet;
     private final PrintWriter out;
     private final PrintWriter err;
+    private final boolean spark;
+    private final String master;
 
-    TrainingRun(TrainSpec spec, Path dir, int threads, boolean quiet, PrintWriter out, PrintWriter err) {
+    /**
+     * A run of {@code spec} in {@code dir}; {@code spark} true trains on Spark ({@code master}, or null under
+     * spark-submit) in partitioned blocks, to the same files.
+     */
+    TrainingRun(TrainSpec spec, Path dir, int threads, boolean quiet, PrintWriter out, PrintWriter err,
+                boolean spark, String master) {
+        this.spark = spark;
+        this.master = master;
         this.spec = spec;
         this.dir = dir;
         this.threads = threads;
@@ -126,7 +135,8 @@ final class TrainingRun {
         int batch = estimator.preferredBatchSize() == Integer.MAX_VALUE ? Integer.MAX_VALUE : spec.maxBatch();
         MixtureOfExperts mixture = new MixtureOfExperts(expert, spec.experts(), batch);
         long needed = mixture.evaluationBytes(data.size());
-        if (needed > Runtime.getRuntime().maxMemory()) {
+        // on Spark the driver holds only the angles; the evaluations run in blocks on the executors
+        if (!spark && needed > Runtime.getRuntime().maxMemory()) {
             throw new UserInputException("--experts " + spec.experts() + ": one evaluation on " + data.size()
                     + " data points holds " + (needed >> 20) + " MiB of values, gradients and velocities, more than the "
                     + QmoeCommand.heapAdvice());
@@ -159,11 +169,10 @@ final class TrainingRun {
         long started = System.nanoTime();
         TrainingHistory hist = history;
         double[] state = angles;
+        long[] lastCheckpoint = {System.nanoTime()};
         try (Progress progress = Progress.start("train", grid.steps(), quiet, err)) {
             progress.update(startStep, "");
             TrainingObserver observer = new TrainingObserver() {
-                private long lastCheckpoint = System.nanoTime();
-
                 @Override
                 public void recorded(int step, double t, FlowEvaluation e) {
                     hist.add(step, t, e);
@@ -172,17 +181,30 @@ final class TrainingRun {
 
                 @Override
                 public void reached(int step, double t, double[] a) {
+                    if (a == null) {
+                        return; // on Spark, a step whose angles were not wanted (no snapshot, no checkpoint due)
+                    }
                     if (snapshotSteps.contains(step)) {
                         writeSnapshot(circuit, grid, step, a);
                     }
                     long now = System.nanoTime();
-                    if (now - lastCheckpoint >= CHECKPOINT_INTERVAL_NANOS && step < grid.steps()) {
-                        lastCheckpoint = now;
+                    if (now - lastCheckpoint[0] >= CHECKPOINT_INTERVAL_NANOS && step < grid.steps()) {
+                        lastCheckpoint[0] = now;
                         checkpoint(base, hist, step, a, "running");
                     }
                 }
             };
-            trainer.run(state, startStep, endStep, observer);
+            if (spark) {
+                SparkRecipe recipe = new SparkRecipe(AnalyzeCommand.readCircuit(Path.of(spec.circuit())), spec.circuit(),
+                        spec.observable(), spec.backend(), spec.gradient(), spec.seed(), DatasetCsv.format(data),
+                        data.name());
+                SparkTraining.run(master, recipe, mixture.scaling(), grid, spec.integrator(), state,
+                        startStep == 0 ? spec.seed() : null, spec.experts(), startStep, endStep, observer,
+                        step -> snapshotSteps.contains(step) || (step < grid.steps()
+                                && System.nanoTime() - lastCheckpoint[0] >= CHECKPOINT_INTERVAL_NANOS));
+            } else {
+                trainer.run(state, startStep, endStep, observer);
+            }
         }
         double seconds = (System.nanoTime() - started) / 1e9;
         if (endStep < grid.steps()) {

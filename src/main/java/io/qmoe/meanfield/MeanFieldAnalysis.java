@@ -123,7 +123,7 @@ public final class MeanFieldAnalysis {
         long total = referenceUnits + sweep.units();
         if (meanField) {
             String status = "reference (" + config.referenceSize() + " particles)";
-            reference = ReferenceRun.run(expert, data, plan, seeds.reference(),
+            reference = ReferenceRun.run(expert, data, plan, seeds.reference(), executor.referenceFlow(),
                     units -> listener.progress(done.addAndGet(units), total, status));
         }
         SampleJob job = new SampleJob(config, plan, expert.dimension(), reference);

@@ -27,8 +27,18 @@ final class ReferenceRun {
     private ReferenceRun() {
     }
 
-    /** Integrates the reference population; {@code progress} receives the particle-steps done after each step. */
-    static Outcome run(Expert expert, Dataset data, AnalysisPlan plan, long seed, java.util.function.LongConsumer progress) {
+    /** Integrates the reference population in this JVM ({@link PopulationFlow#LOCAL}). */
+    static Outcome run(Expert expert, Dataset data, AnalysisPlan plan, long seed,
+                       java.util.function.LongConsumer progress) {
+        return run(expert, data, plan, seed, PopulationFlow.LOCAL, progress);
+    }
+
+    /**
+     * Integrates the reference population by {@code flow}; {@code progress} receives the particle-steps done after
+     * each step.
+     */
+    static Outcome run(Expert expert, Dataset data, AnalysisPlan plan, long seed, PopulationFlow flow,
+                       java.util.function.LongConsumer progress) {
         int size = plan.config().referenceSize();
         MixtureOfExperts mixture = new MixtureOfExperts(expert, size);
         double[] angles = mixture.initialAngles(seed);
@@ -39,7 +49,7 @@ final class ReferenceRun {
         double[][] clouds = new double[plan.snapshotCount()][];
         ResidualSchedule schedule = new ResidualSchedule();
         keepCloud(plan, 0, angles, clouds);
-        new GradientFlowTrainer(mixture, data, plan.integrator(), plan.grid()).run(angles, 0, steps,
+        flow.run(new GradientFlowTrainer(mixture, data, plan.integrator(), plan.grid()), angles, seed,
                 new TrainingObserver() {
                     @Override
                     public void stage(int step, FlowEvaluation evaluation) {
@@ -60,7 +70,7 @@ final class ReferenceRun {
                         keepCloud(plan, step, a, clouds);
                         progress.accept(size);
                     }
-                });
+                }, step -> isCloud(plan, step));
         TorusMmd.Cloud[] kernelClouds = new TorusMmd.Cloud[clouds.length];
         double[] drift = new double[clouds.length];
         double[][] spectra = new double[clouds.length][];
@@ -81,10 +91,15 @@ final class ReferenceRun {
                 kernelClouds);
     }
 
-    private static void keepCloud(AnalysisPlan plan, int step, double[] angles, double[][] clouds) {
+    /** Whether the cloud at grid index {@code step} is kept (a transport snapshot). */
+    private static boolean isCloud(AnalysisPlan plan, int step) {
         int idx = plan.snapshotAt(step);
-        if (idx >= 0 && plan.isTransport(idx)) {
-            clouds[idx] = MixtureOfExperts.wrap(angles);
+        return idx >= 0 && plan.isTransport(idx);
+    }
+
+    private static void keepCloud(AnalysisPlan plan, int step, double[] angles, double[][] clouds) {
+        if (isCloud(plan, step)) {
+            clouds[plan.snapshotAt(step)] = MixtureOfExperts.wrap(angles);
         }
     }
 }

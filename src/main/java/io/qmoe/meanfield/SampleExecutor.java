@@ -22,4 +22,12 @@ public interface SampleExecutor {
      */
     List<AnalysisResult.Sample> run(SampleJob job, List<SampleJob.Key> pending, MeanFieldAnalysis.SampleStore store,
                                     Progress progress);
+
+    /**
+     * How the reference population runs beside these samples (on the same machinery when it can take a large
+     * population): {@link PopulationFlow#LOCAL} unless an executor says otherwise.
+     */
+    default PopulationFlow referenceFlow() {
+        return PopulationFlow.LOCAL;
+    }
 }

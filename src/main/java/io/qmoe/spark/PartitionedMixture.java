@@ -2,15 +2,18 @@ package io.qmoe.spark;
 
 import io.qmoe.mixture.Dataset;
 import io.qmoe.mixture.Expert;
+import io.qmoe.mixture.FlowEvaluation;
 import io.qmoe.mixture.MixtureOfExperts;
 import io.qmoe.mixture.OutputScaling;
 import io.qmoe.mixture.TimeGrid;
+import io.qmoe.mixture.TrainingObserver;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
+import java.util.function.IntPredicate;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
@@ -65,7 +68,10 @@ public final class PartitionedMixture {
     private final Dataset data;
     private JavaRDD<Block> blocks;
     private double[] residuals;
+    private double[] predictions;
     private int checkpointEvery = 40;
+    /** Stages run since this mixture was built, over all calls of {@link #run}: the checkpoints' clock. */
+    private int stagesRun;
     /** The residual broadcasts the lineage since the last checkpoint refers to (a recomputation needs them). */
     private final List<Broadcast<double[]>> live = new ArrayList<>();
 
@@ -76,6 +82,33 @@ public final class PartitionedMixture {
      */
     public PartitionedMixture(JavaSparkContext context, ExpertSource source, int size, long seed, int partitions,
                               OutputScaling scaling) {
+        this(context, source, size, partitions, scaling, null, seed);
+    }
+
+    /**
+     * The experts of {@code angles} (flat N·d, in expert order: a resumed run's checkpoint), shipped once from the
+     * driver in blocks spread over {@code partitions} partitions and summed at once (one job).
+     *
+     * @param angles flat N·d angles. Not modified.
+     */
+    public PartitionedMixture(JavaSparkContext context, ExpertSource source, double[] angles, int partitions,
+                              OutputScaling scaling) {
+        this(context, source, sizeOf(source, angles), partitions, scaling, angles, 0);
+    }
+
+    private static int sizeOf(ExpertSource source, double[] angles) {
+        Expert e = source.expert();
+        int d = e.dimension();
+        e.estimator().close();
+        if (angles.length == 0 || angles.length % d != 0) {
+            throw new IllegalArgumentException(angles.length + " angles are not a positive number of " + d
+                    + "-angle experts");
+        }
+        return angles.length / d;
+    }
+
+    private PartitionedMixture(JavaSparkContext context, ExpertSource source, int size, int partitions,
+                               OutputScaling scaling, double[] given, long seed) {
         if (size < 1 || partitions < 1) {
             throw new IllegalArgumentException("need at least one expert and one partition, got " + size + " and "
                     + partitions);
@@ -90,20 +123,33 @@ public final class PartitionedMixture {
         e.estimator().close();
         this.data = source.data();
         int count = (size + MixtureOfExperts.SUM_BLOCK - 1) / MixtureOfExperts.SUM_BLOCK;
-        List<Integer> ids = new ArrayList<>(count);
-        for (int b = 0; b < count; b++) {
-            ids.add(b);
-        }
         ExpertSource src = source;
         int n = size;
         int d = dimension;
-        JavaRDD<Block> start = context.parallelize(ids, partitions).map(b -> {
-            int from = b * MixtureOfExperts.SUM_BLOCK;
-            int length = Math.min(n, from + MixtureOfExperts.SUM_BLOCK) - from;
-            double[] angles = drawBlock(seed, from, length, d);
-            return new Block(b, from, length, angles, new double[0][], angles, sums(src, length, angles));
-        });
-        this.residuals = advanceTo(start);
+        JavaRDD<Block> start;
+        if (given == null) {
+            List<Integer> ids = new ArrayList<>(count);
+            for (int b = 0; b < count; b++) {
+                ids.add(b);
+            }
+            start = context.parallelize(ids, partitions).map(b -> {
+                int from = b * MixtureOfExperts.SUM_BLOCK;
+                int length = Math.min(n, from + MixtureOfExperts.SUM_BLOCK) - from;
+                double[] angles = drawBlock(seed, from, length, d);
+                return new Block(b, from, length, angles, new double[0][], angles, sums(src, length, angles));
+            });
+        } else {
+            List<Block> shipped = new ArrayList<>(count);
+            for (int b = 0; b < count; b++) {
+                int from = b * MixtureOfExperts.SUM_BLOCK;
+                int length = Math.min(n, from + MixtureOfExperts.SUM_BLOCK) - from;
+                double[] angles = java.util.Arrays.copyOfRange(given, from * d, (from + length) * d);
+                shipped.add(new Block(b, from, length, angles, new double[0][], angles, null));
+            }
+            start = context.parallelize(shipped, partitions).map(b -> new Block(b.index(), b.from(), b.length(),
+                    b.angles(), b.k(), b.state(), sums(src, b.length(), b.angles())));
+        }
+        advanceTo(start);
     }
 
     /** Sets how many stages run between two local checkpoints of the blocks (default 40). */
@@ -136,8 +182,11 @@ public final class PartitionedMixture {
         return mixture(source, length).dataSums(angles, source.data());
     }
 
-    /** The residuals of the current state, from the blocks' sums added in block order from 0. */
-    private double[] residualsOf(JavaRDD<Block> state) {
+    /**
+     * The predictions f_N(x_a) of {@code state} (from its blocks' sums added in block order from 0) and their
+     * residuals, made the current ones.
+     */
+    private void evaluate(JavaRDD<Block> state) {
         List<Block> collected = state.map(b -> new Block(b.index(), b.from(), b.length(), null, null, null, b.sums()))
                 .collect();
         double[][] byIndex = new double[collected.size()][];
@@ -151,33 +200,53 @@ public final class PartitionedMixture {
                 s[a] += blockSums[a];
             }
         }
+        double[] p = new double[m];
         double[] r = new double[m];
         for (int a = 0; a < m; a++) {
-            r[a] = scaling.output(s[a], size) - data.target(a);
+            p[a] = scaling.output(s[a], size);
+            r[a] = p[a] - data.target(a);
         }
-        return r;
+        predictions = p;
+        residuals = r;
     }
 
     /**
-     * Makes {@code next} the state: cached, computed by the one job that collects its block sums (the residuals),
-     * and only then the previous state dropped.
+     * Makes {@code next} the state: cached, computed by the one job that collects its block sums (the predictions
+     * and residuals), and only then the previous state dropped.
      */
-    private double[] advanceTo(JavaRDD<Block> next) {
+    private void advanceTo(JavaRDD<Block> next) {
         if (next.getStorageLevel().equals(StorageLevel.NONE())) {
             next.persist(StorageLevel.MEMORY_AND_DISK());
         }
         JavaRDD<Block> old = blocks;
         blocks = next;
-        double[] r = residualsOf(next);
+        evaluate(next);
         if (old != null) {
             old.unpersist(false);
         }
-        return r;
     }
 
     /** The residuals r_a of the current angles. */
     public double[] residuals() {
         return residuals.clone();
+    }
+
+    /** The number of experts N. */
+    public int size() {
+        return size;
+    }
+
+    /**
+     * Predictions, residuals and loss L = (1/(2M)) Σ_a r_a² of the current angles, without velocities: the bits of
+     * {@link MixtureOfExperts#evaluate} on the same angles.
+     */
+    public FlowEvaluation evaluation() {
+        double loss = 0;
+        for (double r : residuals) {
+            loss += r * r;
+        }
+        loss /= 2.0 * residuals.length;
+        return new FlowEvaluation(predictions.clone(), residuals.clone(), loss, null);
     }
 
     /**
@@ -189,7 +258,6 @@ public final class PartitionedMixture {
         if (!rk4 && !integrator.equals("euler")) {
             throw new IllegalArgumentException("a partitioned mixture integrates with rk4 or euler, got " + integrator);
         }
-        int stagesRun = 0;
         for (int j = fromStep; j < toStep; j++) {
             double h = grid.time(j + 1) - grid.time(j);
             int stages = rk4 ? 4 : 1;
@@ -212,7 +280,7 @@ public final class PartitionedMixture {
                         next.rdd().localCheckpoint();
                     }
                 }
-                residuals = advanceTo(next);
+                advanceTo(next);
                 if (checkpoint) {
                     // the state no longer depends on the earlier stages: their residuals can go (not this stage's,
                     // which the checkpointed map's function still holds)
@@ -221,6 +289,31 @@ public final class PartitionedMixture {
                     live.add(r);
                 }
             }
+        }
+    }
+
+    /**
+     * Integrates from grid index {@code fromStep} to {@code toStep} reporting to {@code observer} what
+     * {@link io.qmoe.mixture.GradientFlowTrainer#run} reports, to the same bits and in the same order: every stage's
+     * evaluation (predictions, residuals, loss; no velocities), the evaluation at every grid index from
+     * {@code fromStep} to {@code toStep - 1} (and at {@code toStep} when it ends the grid), and every step reached —
+     * with the angles collected to the driver (N·d numbers) only at the grid indices {@code wantsAngles} accepts,
+     * null at the others.
+     */
+    public void run(TimeGrid grid, String integrator, int fromStep, int toStep, TrainingObserver observer,
+                    IntPredicate wantsAngles) {
+        if (fromStep < 0 || toStep > grid.steps() || fromStep > toStep) {
+            throw new IllegalArgumentException("steps " + fromStep + ".." + toStep + " outside 0.." + grid.steps());
+        }
+        StageObserver stages = (step, stage, r) -> observer.stage(step, evaluation());
+        for (int j = fromStep; j < toStep; j++) {
+            FlowEvaluation first = evaluation();
+            run(grid, integrator, j, j + 1, stages);
+            observer.recorded(j, grid.time(j), first);
+            observer.reached(j + 1, grid.time(j + 1), wantsAngles.test(j + 1) ? angles() : null);
+        }
+        if (toStep == grid.steps()) {
+            observer.recorded(toStep, grid.totalTime(), evaluation());
         }
     }
 

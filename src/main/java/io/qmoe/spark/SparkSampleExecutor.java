@@ -38,6 +38,15 @@ public final class SparkSampleExecutor implements SampleExecutor {
         this.source = source;
     }
 
+    /**
+     * A reference population of at least {@link PartitionedReference#MIN_SIZE} particles runs partitioned on this
+     * context too (a smaller one, or an adaptive integrator, on the driver).
+     */
+    @Override
+    public io.qmoe.meanfield.PopulationFlow referenceFlow() {
+        return new PartitionedReference(context, source);
+    }
+
     @Override
     public List<AnalysisResult.Sample> run(SampleJob job, List<SampleJob.Key> pending,
                                            MeanFieldAnalysis.SampleStore store, Progress progress) {

@@ -57,6 +57,25 @@ class SparkSweepTest {
         }
     }
 
+    /**
+     * The qubit expert, counting the data sets built: each block of a partitioned population builds one per job, each
+     * sample task one.
+     */
+    record CountingSource() implements ExpertSource {
+        static final AtomicLong DATA = new AtomicLong();
+
+        @Override
+        public Expert expert() {
+            return new QubitSource().expert();
+        }
+
+        @Override
+        public Dataset data() {
+            DATA.incrementAndGet();
+            return new QubitSource().data();
+        }
+    }
+
     @BeforeAll
     static void start() {
         spark = SparkContexts.start("local[2]", "qmoe-test");
@@ -122,6 +141,37 @@ class SparkSweepTest {
         // progress counts the whole analysis, and reaches its end
         assertThat(total.get()).isPositive();
         assertThat(last.get()).isEqualTo(total.get());
+    }
+
+    @Test
+    void aReferenceOfFourBlocksOrMoreRunsPartitionedOnSparkToTheSameFiles() throws Exception {
+        // five blocks, the last of four particles; clouds kept at 0 and 0.2, not at 0.1
+        AnalysisConfig config = AnalysisConfig.builder().experts(8, 16).seeds(2)
+                .referenceSize(PartitionedReference.MIN_SIZE + 4).time(0.2).dt(0.1).snapshots(0, 0.1, 0.2)
+                .transportSnapshots(0, 0.2).gridCells(8).build();
+        QubitSource s = new QubitSource();
+        AnalysisResult threads = new MeanFieldAnalysis(s.expert(), s.data(), config)
+                .run((d, t, st) -> { }, MeanFieldAnalysis.SampleStore.NONE, 2);
+        long before = CountingSource.DATA.get();
+        AnalysisResult sparked = new MeanFieldAnalysis(s.expert(), s.data(), config).run((d, t, st) -> { },
+                MeanFieldAnalysis.SampleStore.NONE, new SparkSampleExecutor(spark, new CountingSource()));
+        // the population ran in blocks on the executors: 5 blocks x (the start + 2 RK4 steps x 4 stages) block sums,
+        // beside the 4 sample tasks (on the driver it would have been none)
+        assertThat(CountingSource.DATA.get() - before).isGreaterThanOrEqualTo(5 * 9 + 4);
+        write(threads, dir.resolve("threads"));
+        write(sparked, dir.resolve("spark"));
+        Map<String, byte[]> a = files(dir.resolve("threads"));
+        Map<String, byte[]> b = files(dir.resolve("spark"));
+        assertThat(a).containsKeys("summary.json", "distances.csv", "loss.csv", "fluctuations.csv");
+        assertThat(b.keySet()).isEqualTo(a.keySet());
+        for (String name : a.keySet()) {
+            assertThat(b.get(name)).as(name).isEqualTo(a.get(name));
+        }
+        // the threshold: four whole blocks, and only the integrators the partitioned mixture has
+        assertThat(PartitionedReference.partitioned(4 * io.qmoe.mixture.MixtureOfExperts.SUM_BLOCK, "rk4")).isTrue();
+        assertThat(PartitionedReference.partitioned(4 * io.qmoe.mixture.MixtureOfExperts.SUM_BLOCK - 1, "rk4"))
+                .isFalse();
+        assertThat(PartitionedReference.partitioned(1 << 20, "adaptive")).isFalse();
     }
 
     @Test
