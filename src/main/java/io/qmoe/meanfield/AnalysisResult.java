@@ -108,7 +108,7 @@ public record AnalysisResult(AnalysisConfig config, int dimension, double[] time
 
         /** The fitted line at N. */
         public double at(double n) {
-            return Math.exp(intercept + slope * Math.log(n));
+            return StrictMath.exp(intercept + slope * StrictMath.log(n));
         }
 
         /** The fitted theory curve c·g(N) at N. */

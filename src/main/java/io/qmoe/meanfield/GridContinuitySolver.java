@@ -44,7 +44,7 @@ public final class GridContinuitySolver {
         this.cfl = d == 1 ? 0.4 : 0.2;
         int total = d == 1 ? cellsPerAxis : cellsPerAxis * cellsPerAxis;
         rho = new double[total];
-        java.util.Arrays.fill(rho, 1 / Math.pow(2 * Math.PI, d));
+        java.util.Arrays.fill(rho, 1 / StrictMath.pow(2 * Math.PI, d));
         faces = new double[d][total];
         k1 = new double[total];
         stage = new double[total];
@@ -84,7 +84,7 @@ public final class GridContinuitySolver {
         for (double r : rho) {
             s += r;
         }
-        return s * Math.pow(h, d);
+        return s * StrictMath.pow(h, d);
     }
 
     /** Smallest cell average. */
@@ -102,7 +102,7 @@ public final class GridContinuitySolver {
         for (int c = 0; c < rho.length; c++) {
             s += gAtCentres[c] * rho[c];
         }
-        return s * Math.pow(h, d);
+        return s * StrictMath.pow(h, d);
     }
 
     /** Centre coordinate k of cell c. */

@@ -57,7 +57,7 @@ final class GridReference {
             }
         }
         double[] residuals = new double[m];
-        double cellVolume = Math.pow(solver.cellWidth(), d);
+        double cellVolume = StrictMath.pow(solver.cellWidth(), d);
         GridContinuitySolver.FaceVelocity field = (t, density, faces) -> {
             residualsOf(density, fAtCentres, cellVolume, residuals);
             for (int axis = 0; axis < d; axis++) {

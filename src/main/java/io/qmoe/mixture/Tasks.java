@@ -102,7 +102,7 @@ public final class Tasks {
         double[] y = new double[points];
         for (int a = 0; a < points; a++) {
             x[a] = -Math.PI + 2 * Math.PI * a / points;
-            y[a] = 0.8 * Math.sin(x[a]);
+            y[a] = 0.8 * StrictMath.sin(x[a]);
         }
         return new Dataset("sine", featureNames(1), x, y);
     }

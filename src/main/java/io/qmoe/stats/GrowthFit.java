@@ -65,7 +65,7 @@ public record GrowthFit(double earlyRate, double earlyIntercept, int window, dou
                 throw new IllegalArgumentException("times must increase strictly, but t[" + j + "] = " + t[j]
                         + " follows " + t[j - 1]);
             }
-            y[j] = Math.log(c[j]);
+            y[j] = StrictMath.log(c[j]);
         }
         LineFit early = LineFit.over(t, y, 0, window);
         double rate = early.slope();

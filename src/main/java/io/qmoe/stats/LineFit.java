@@ -62,8 +62,8 @@ public record LineFit(double slope, double intercept, double residualSumOfSquare
         int m = 0;
         for (int i = 0; i < n.length; i++) {
             if (n[i] > 0 && v[i] > 0 && Double.isFinite(v[i])) {
-                lx[m] = Math.log(n[i]);
-                ly[m] = Math.log(v[i]);
+                lx[m] = StrictMath.log(n[i]);
+                ly[m] = StrictMath.log(v[i]);
                 m++;
             }
         }

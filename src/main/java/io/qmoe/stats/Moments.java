@@ -42,7 +42,7 @@ public record Moments(int n, double mean, double variance, double skewness, doub
         m3 /= n;
         m4 /= n;
         double variance = n < 2 ? Double.NaN : m2 * n / (n - 1);
-        double skew = m2 > 0 ? m3 / Math.pow(m2, 1.5) : Double.NaN;
+        double skew = m2 > 0 ? m3 / StrictMath.pow(m2, 1.5) : Double.NaN;
         double kurt = m2 > 0 ? m4 / (m2 * m2) - 3 : Double.NaN;
         return new Moments(n, mean, variance, skew, kurt);
     }

@@ -80,9 +80,9 @@ public final class NormalityTest {
 
     /** The Dallal–Wilkinson p-value of a Lilliefors distance D for n values, with Stephens' form above 0.1. */
     public static double lillieforsPValue(double d, int n) {
-        double k = n <= 100 ? d : d * Math.pow(n / 100.0, 0.49);
+        double k = n <= 100 ? d : d * StrictMath.pow(n / 100.0, 0.49);
         double m = Math.min(n, 100);
-        double p = Math.exp(-7.01256 * k * k * (m + 2.78019) + 2.99587 * k * Math.sqrt(m + 2.78019) - 0.122119
+        double p = StrictMath.exp(-7.01256 * k * k * (m + 2.78019) + 2.99587 * k * Math.sqrt(m + 2.78019) - 0.122119
                 + 0.974598 / Math.sqrt(m) + 1.67997 / m);
         if (p > 0.1) {
             double s = (Math.sqrt(n) - 0.01 + 0.85 / Math.sqrt(n)) * d;
@@ -125,13 +125,13 @@ public final class NormalityTest {
     public static double andersonDarlingPValue(double a) {
         double p;
         if (a < 0.2) {
-            p = 1 - Math.exp(-13.436 + 101.14 * a - 223.73 * a * a);
+            p = 1 - StrictMath.exp(-13.436 + 101.14 * a - 223.73 * a * a);
         } else if (a < 0.34) {
-            p = 1 - Math.exp(-8.318 + 42.796 * a - 59.938 * a * a);
+            p = 1 - StrictMath.exp(-8.318 + 42.796 * a - 59.938 * a * a);
         } else if (a < 0.6) {
-            p = Math.exp(0.9177 - 4.279 * a - 1.38 * a * a);
+            p = StrictMath.exp(0.9177 - 4.279 * a - 1.38 * a * a);
         } else if (a <= 13) {
-            p = Math.exp(1.2937 - 5.709 * a + 0.0186 * a * a);
+            p = StrictMath.exp(1.2937 - 5.709 * a + 0.0186 * a * a);
         } else {
             p = 0;
         }
@@ -144,6 +144,6 @@ public final class NormalityTest {
     }
 
     private static double logPhi(double z) {
-        return Math.log(phi(z));
+        return StrictMath.log(phi(z));
     }
 }

@@ -73,8 +73,8 @@ public record TheoryCurve(String name, Shape shape, int dimension) {
         }
         return switch (shape) {
             case INVERSE_SQRT -> 1 / Math.sqrt(n);
-            case SQRT_LOG_OVER_N -> Math.sqrt(Math.log(n) / n);
-            case INVERSE_ROOT -> Math.pow(n, -1.0 / dimension);
+            case SQRT_LOG_OVER_N -> Math.sqrt(StrictMath.log(n) / n);
+            case INVERSE_ROOT -> StrictMath.pow(n, -1.0 / dimension);
             case CONSTANT -> 1;
         };
     }
@@ -96,8 +96,8 @@ public record TheoryCurve(String name, Shape shape, int dimension) {
         double[] x = new double[n.length];
         double[] y = new double[n.length];
         for (int i = 0; i < n.length; i++) {
-            x[i] = Math.log(n[i]);
-            y[i] = Math.log(value(n[i]));
+            x[i] = StrictMath.log(n[i]);
+            y[i] = StrictMath.log(value(n[i]));
         }
         double slope = LineFit.of(x, y).slope();
         if (Double.isNaN(slope)) {
@@ -119,10 +119,10 @@ public record TheoryCurve(String name, Shape shape, int dimension) {
         int m = 0;
         for (int i = 0; i < n.length; i++) {
             if (v[i] > 0 && Double.isFinite(v[i])) {
-                s += Math.log(v[i]) - Math.log(value(n[i]));
+                s += StrictMath.log(v[i]) - StrictMath.log(value(n[i]));
                 m++;
             }
         }
-        return m == 0 ? Double.NaN : Math.exp(s / m);
+        return m == 0 ? Double.NaN : StrictMath.exp(s / m);
     }
 }

@@ -119,7 +119,7 @@ public final class TorusMmd {
 
     /** MMD² between a prepared cloud and the uniform law, in closed form (no further kernel sums). */
     public Result toUniform(Cloud p) {
-        double squared = p.selfSum / ((double) p.size * p.size) - Math.pow(scaledBesselI0(kappa), p.dimension);
+        double squared = p.selfSum / ((double) p.size * p.size) - StrictMath.pow(scaledBesselI0(kappa), p.dimension);
         return new Result(KERNEL, kappa, p.dimension, p.size, 0, squared);
     }
 
@@ -135,7 +135,7 @@ public final class TorusMmd {
         }
         if (kappa <= 700) {
             double q = kappa * kappa / 4;
-            double term = Math.exp(-kappa);
+            double term = StrictMath.exp(-kappa);
             double sum = term;
             for (int m = 1; m < 100000; m++) {
                 term *= q / ((double) m * m);
@@ -221,7 +221,7 @@ public final class TorusMmd {
             for (int k = 0; k < d; k++) {
                 e += cp[base + k] * cq[jb + k] + sp[base + k] * sq[jb + k] - 1;
             }
-            s += Math.exp(kappa * e);
+            s += Exponential.exp(kappa * e);
         }
         return s;
     }
@@ -243,8 +243,8 @@ public final class TorusMmd {
             cos = new double[a.length];
             sin = new double[a.length];
             for (int i = 0; i < a.length; i++) {
-                cos[i] = Math.cos(a[i]);
-                sin[i] = Math.sin(a[i]);
+                cos[i] = StrictMath.cos(a[i]);
+                sin[i] = StrictMath.sin(a[i]);
             }
         }
     }

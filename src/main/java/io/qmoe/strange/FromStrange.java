@@ -199,7 +199,7 @@ public final class FromStrange {
                 fixed(GateKind.SWAP, q, s.getSecondQubitIndex());
             } else if (g instanceof Cr cr) {
                 Complex c = cr.getMatrix()[3][3];
-                add(GateKind.CP, AngleExpression.constant(dyadicMultipleOfPi(Math.atan2(c.i, c.r))), q,
+                add(GateKind.CP, AngleExpression.constant(dyadicMultipleOfPi(StrictMath.atan2(c.i, c.r))), q,
                         cr.getSecondQubitIndex());
             } else if (g instanceof Toffoli t) {
                 toffoli(t.getMainQubit(), t.getSecondQubit(), t.getThirdQubit());
@@ -322,9 +322,9 @@ public final class FromStrange {
         double dr = u[0][0] * u[0][3] - u[1][0] * u[1][3] - (u[0][1] * u[0][2] - u[1][1] * u[1][2]);
         double di = u[0][0] * u[1][3] + u[1][0] * u[0][3] - (u[0][1] * u[1][2] + u[1][1] * u[0][2]);
         double mod = Math.sqrt(Math.hypot(dr, di));
-        double arg = Math.atan2(di, dr) / 2;
-        double sr = Math.cos(-arg) / mod;
-        double si = Math.sin(-arg) / mod;
+        double arg = StrictMath.atan2(di, dr) / 2;
+        double sr = StrictMath.cos(-arg) / mod;
+        double si = StrictMath.sin(-arg) / mod;
         double[] wr = new double[4];
         double[] wi = new double[4];
         for (int k = 0; k < 4; k++) {
@@ -337,9 +337,9 @@ public final class FromStrange {
         double bi = (wi[2] + wi[1]) / 2;
         double absA = Math.hypot(ar, ai);
         double absB = Math.hypot(br, bi);
-        double gamma = 2 * Math.atan2(absB, absA);
-        double sum = absA > 1e-12 ? -2 * Math.atan2(ai, ar) : 0;
-        double diff = absB > 1e-12 ? 2 * Math.atan2(bi, br) : 0;
+        double gamma = 2 * StrictMath.atan2(absB, absA);
+        double sum = absA > 1e-12 ? -2 * StrictMath.atan2(ai, ar) : 0;
+        double diff = absB > 1e-12 ? 2 * StrictMath.atan2(bi, br) : 0;
         return new double[] {(sum + diff) / 2, gamma, (sum - diff) / 2};
     }
 
@@ -367,7 +367,7 @@ public final class FromStrange {
         double value = doubleField(R.class, "expv", g);
         // the field keeps the original angle; the matrix diag(1, e^{iφ}) is conjugated by setInverse
         double sine = g.getMatrix()[1][1].i;
-        return inverted(sine, Math.sin(value)) ? -value : value;
+        return inverted(sine, StrictMath.sin(value)) ? -value : value;
     }
 
     /**
@@ -379,7 +379,7 @@ public final class FromStrange {
         Complex[][] m = g.getMatrix();
         // RotationX: m[1][0] = −i·sin(θ/2); RotationY: m[1][0] = sin(θ/2)
         double sine = g instanceof RotationX ? -m[1][0].i : m[1][0].r;
-        return inverted(sine, Math.sin(value / 2)) ? -value : value;
+        return inverted(sine, StrictMath.sin(value / 2)) ? -value : value;
     }
 
     /** Whether a sine read from the matrix has the opposite sign of the one the stored angle gives. */

@@ -17,8 +17,8 @@ final class StrangeMatrices {
 
     /** The 2×2 matrix of a single-qubit kind at angle {@code phi} (ignored for fixed kinds). */
     static double[][] single(GateKind kind, double phi) {
-        double c = Math.cos(phi / 2);
-        double s = Math.sin(phi / 2);
+        double c = StrictMath.cos(phi / 2);
+        double s = StrictMath.sin(phi / 2);
         return switch (kind) {
             case ID -> m(1, 0, 0, 0, 0, 0, 1, 0);
             case H -> m(R, 0, R, 0, R, 0, -R, 0);
@@ -41,8 +41,8 @@ final class StrangeMatrices {
 
     /** diag(1, e^{iλ}), with the exact values at multiples of π/2 (so Z, S, Sdg have no rounding). */
     private static double[][] phase(double lambda) {
-        double re = Math.cos(lambda);
-        double im = Math.sin(lambda);
+        double re = StrictMath.cos(lambda);
+        double im = StrictMath.sin(lambda);
         if (lambda == Math.PI) {
             re = -1;
             im = 0;
@@ -102,9 +102,9 @@ final class StrangeMatrices {
             tr += v[0][k] * u[0][k] + v[1][k] * u[1][k];
             ti += v[0][k] * u[1][k] - v[1][k] * u[0][k];
         }
-        double gamma = Math.atan2(ti, tr);
-        double cr = Math.cos(gamma);
-        double ci = Math.sin(gamma);
+        double gamma = StrictMath.atan2(ti, tr);
+        double cr = StrictMath.cos(gamma);
+        double ci = StrictMath.sin(gamma);
         for (int k = 0; k < 4; k++) {
             double dr = u[0][k] - (cr * v[0][k] - ci * v[1][k]);
             double di = u[1][k] - (cr * v[1][k] + ci * v[0][k]);

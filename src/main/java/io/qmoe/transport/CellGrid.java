@@ -29,8 +29,8 @@ final class CellGrid {
     /** G per axis so that the grid has about {@code n / perCell} cells, and at most {@code maxCells}. */
     static int sideFor(int n, int d, double perCell, int maxCells) {
         double target = Math.min(maxCells, Math.max(1, n / perCell));
-        int g = Math.max(1, (int) Math.floor(Math.pow(target, 1.0 / d) + 1e-9));
-        while (g > 1 && Math.pow(g, d) > maxCells) {
+        int g = Math.max(1, (int) Math.floor(StrictMath.pow(target, 1.0 / d) + 1e-9));
+        while (g > 1 && StrictMath.pow(g, d) > maxCells) {
             g--;
         }
         return g;
@@ -46,14 +46,14 @@ final class CellGrid {
         int cap = (int) Math.min(maxCells, 8L * total + 64);
         int g = sideFor(total, d, perCell, cap);
         double wanted = Math.max(1, total / perCell);
-        while (Math.pow(2.0 * g, d) <= cap && occupied(x, y, d, g) < wanted / 4) {
+        while (StrictMath.pow(2.0 * g, d) <= cap && occupied(x, y, d, g) < wanted / 4) {
             g *= 2;
         }
         return g;
     }
 
     private static int occupied(double[] x, double[] y, int d, int g) {
-        int cells = (int) Math.round(Math.pow(g, d));
+        int cells = (int) Math.round(StrictMath.pow(g, d));
         java.util.BitSet seen = new java.util.BitSet(cells);
         mark(x, d, g, seen);
         mark(y, d, g, seen);

@@ -7,7 +7,7 @@ import java.math.MathContext;
  * cos x and sin x together, with one argument reduction and no data-dependent branch: about 8 ns against 14 ns for
  * {@code Math.cos} + {@code Math.sin} on the project machine, which matters because a small circuit's evaluation is
  * dominated by the trig of its angles. Within 1 ulp of {@link StrictMath} (fdlibm) for |x| ≤ 2^19 (tested on 10^6
- * arguments); larger, infinite or NaN arguments go to {@code Math.cos}/{@code Math.sin}.
+ * arguments); larger, infinite or NaN arguments go to {@code StrictMath.cos}/{@code StrictMath.sin}.
  *
  * <p>Method: k = round(x·2/π) by the 1.5·2^52 rounding constant, whose low bits then hold k mod 4; r = x − k·π/2 with
  * π/2 split into three parts (33 + 33 + 53 bits, so k·P1 and k·P2 are exact for |k| < 2^20) and the rounding error
@@ -66,8 +66,8 @@ final class SineCosine {
     /** Writes cos x to {@code cos[i]} and sin x to {@code sin[i]}. */
     static void of(double x, double[] cos, double[] sin, int i) {
         if (!(Math.abs(x) <= LIMIT)) {
-            cos[i] = Math.cos(x);
-            sin[i] = Math.sin(x);
+            cos[i] = StrictMath.cos(x);
+            sin[i] = StrictMath.sin(x);
             return;
         }
         double t = x * TWO_OVER_PI + ROUND;
