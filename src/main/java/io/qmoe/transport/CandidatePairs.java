@@ -14,6 +14,14 @@ final class CandidatePairs {
     static final int FEW_SOURCES_SINK_NEIGHBOURS = 8;
 
     static long[] initial(double[] a, double[] b, int d, int k) {
+        return initial(a, b, d, k, null, null);
+    }
+
+    /**
+     * The first candidate set for sources and sinks of integer masses {@code wa} and {@code wb} (equal totals; both
+     * null for the uniform measures, supply m and demand n each): only the north-west-corner chain depends on them.
+     */
+    static long[] initial(double[] a, double[] b, int d, int k, int[] wa, int[] wb) {
         int n = a.length / d;
         int m = b.length / d;
         int kb = Math.min(k, m);
@@ -33,24 +41,22 @@ final class CandidatePairs {
                 keys[at++] = (long) nearA[j * ka + q] * m + j;
             }
         }
-        at = northWestCorner(a, b, d, keys, at);
+        at = northWestCorner(a, b, d, wa, wb, keys, at);
         return java.util.Arrays.copyOf(keys, at);
     }
 
     /**
      * Appends the pairs of the north-west-corner plan between the sources and the sinks, each listed in the order of
-     * a common cell grid (supply m/g each, demand n/g each, both in units of 1/L); returns the new fill.
+     * a common cell grid (masses wa and wb, or supply m each and demand n each when null); returns the new fill.
      */
-    private static int northWestCorner(double[] a, double[] b, int d, long[] keys, int at) {
+    private static int northWestCorner(double[] a, double[] b, int d, int[] wa, int[] wb, long[] keys, int at) {
         int n = a.length / d;
         int m = b.length / d;
         int side = CellGrid.sideFor(Math.max(n, m), d, 4.0, 1 << 20);
         int[] oa = CellGrid.of(a, d, side).order;
         int[] ob = CellGrid.of(b, d, side).order;
-        long supply = m;
-        long demand = n;
-        long leftS = supply;
-        long leftD = demand;
+        long leftS = wa == null ? m : wa[oa[0]];
+        long leftD = wb == null ? n : wb[ob[0]];
         int i = 0;
         int j = 0;
         while (i < n && j < m) {
@@ -58,13 +64,11 @@ final class CandidatePairs {
             long f = Math.min(leftS, leftD);
             leftS -= f;
             leftD -= f;
-            if (leftS == 0) {
-                i++;
-                leftS = supply;
+            if (leftS == 0 && ++i < n) {
+                leftS = wa == null ? m : wa[oa[i]];
             }
-            if (leftD == 0) {
-                j++;
-                leftD = demand;
+            if (leftD == 0 && ++j < m) {
+                leftD = wb == null ? n : wb[ob[j]];
             }
         }
         return at;

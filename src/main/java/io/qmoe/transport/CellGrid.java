@@ -52,7 +52,8 @@ final class CellGrid {
         return g;
     }
 
-    private static int occupied(double[] x, double[] y, int d, int g) {
+    /** Number of cells of the grid of side g that hold a point of x or y. */
+    static int occupied(double[] x, double[] y, int d, int g) {
         int cells = (int) Math.round(StrictMath.pow(g, d));
         java.util.BitSet seen = new java.util.BitSet(cells);
         mark(x, d, g, seen);

@@ -16,6 +16,8 @@ final class SuccessiveShortestPaths {
     private static final int UNSEEN = 0;
     private static final int QUEUED = 1;
     private static final int SETTLED = 2;
+    /** Phases of the auction that may be re-run at a larger ε after exceeding their bids. */
+    private static final int AUCTION_RAISES = 6;
 
     TransportNetwork net;
     final double[] u;
@@ -35,22 +37,38 @@ final class SuccessiveShortestPaths {
     private long settledTotal;
 
     SuccessiveShortestPaths(TransportNetwork net, int supply, int demand) {
+        this(net, filled(net.n, supply), filled(net.m, demand), supply == 1 && demand == 1);
+    }
+
+    /**
+     * A solver for per-node integer supplies and demands (equal totals), e.g. the cell masses of a coarse level of
+     * {@link MultiScaleStart}. Not modified (copied).
+     */
+    SuccessiveShortestPaths(TransportNetwork net, int[] supplies, int[] demands) {
+        this(net, supplies.clone(), demands.clone(), false);
+    }
+
+    private static int[] filled(int length, int value) {
+        int[] x = new int[length];
+        Arrays.fill(x, value);
+        return x;
+    }
+
+    private SuccessiveShortestPaths(TransportNetwork net, int[] excess, int[] deficit, boolean unit) {
         this.net = net;
         int n = net.n;
         int m = net.m;
         u = new double[n];
         v = new double[m];
-        excess = new int[n];
-        deficit = new int[m];
-        Arrays.fill(excess, supply);
-        Arrays.fill(deficit, demand);
+        this.excess = excess;
+        this.deficit = deficit;
         dist = new double[n + m];
         Arrays.fill(dist, Double.POSITIVE_INFINITY);
         predArc = new int[n + m];
         state = new byte[n + m];
         touched = new int[n + m];
         heap = new IndexedMinHeap(n + m);
-        unit = supply == 1 && demand == 1;
+        this.unit = unit;
         freeRows = unit ? new int[n] : null;
         owner = unit ? new int[m] : null;
         rebuildOwners();
@@ -108,17 +126,21 @@ final class SuccessiveShortestPaths {
      * Sink potentials from Bertsekas' forward auction with ε-scaling, for unit supplies and demands only: in each
      * phase every source starts unassigned and bids for its tightest sink j₁ (reduced value h = c_ij − v_j), lowering
      * v_{j₁} by the gap to its second tightest plus ε and displacing the previous holder, until every source holds a
-     * sink; ε shrinks by 4 from {@code epsStart} to {@code epsEnd}. The result is ε-optimal, so only the potentials v
-     * are kept: the assignment is cleared, and the exact phase ({@link #greedy} then {@link #run}) starts from them with
-     * few free sources and short paths. A phase that exceeds 64·n bids ends the auction early (the exact phase does not
-     * depend on it for correctness).
+     * sink; ε shrinks by 4 from {@code epsStart} to {@code epsEnd}, and the prices are kept from phase to phase. A phase
+     * that exceeds 64·n bids shows that ε is far below the error of the prices (a start from potentials that moved, or
+     * a clustered cloud whose prices must travel far): its prices are kept (bids only improve them) and the phase is
+     * run again at 8·ε, at most {@value #AUCTION_RAISES} times in all, after which the auction stops where it is. The
+     * result is ε-optimal, so only the potentials v are kept: the assignment is cleared, and the exact phase
+     * ({@link #greedy} then {@link #run}) starts from them with few free sources and short paths; it does not depend
+     * on them for correctness.
      */
     void auctionPotentials(double epsStart, double epsEnd) {
         TransportNetwork g = net;
         int n = g.n;
         int[] holder = new int[g.m];
         int[] queue = new int[n];
-        for (double eps = epsStart; ; eps /= 4) {
+        int raises = 0;
+        for (double eps = epsStart; ; ) {
             java.util.Arrays.fill(holder, -1);
             for (int i = 0; i < n; i++) {
                 queue[i] = i;
@@ -156,8 +178,15 @@ final class SuccessiveShortestPaths {
                     count++;
                 }
             }
-            if (count > 0 || eps <= epsEnd) {
+            if (count > 0) {
+                if (raises++ >= AUCTION_RAISES) {
+                    return;
+                }
+                eps *= 8;
+            } else if (eps <= epsEnd) {
                 return;
+            } else {
+                eps /= 4;
             }
         }
     }

@@ -1,5 +1,7 @@
 package io.qmoe.transport;
 
+import java.util.Arrays;
+
 /**
  * Exact optimal transport between the uniform empirical measures (1/n) Σ δ_{a_i} and (1/m) Σ δ_{b_j} on the flat
  * torus [0, 2π)^d, cost |θ − θ'|^p (p = 1 or 2, periodic distance per coordinate, see {@link TorusCost}), for any
@@ -9,9 +11,13 @@ package io.qmoe.transport;
  * the transportation problem an integral minimum-cost flow. It is solved by successive shortest paths with dual
  * potentials on a sparse candidate set: each point's k nearest partners in the other cloud (both directions, exact,
  * through a periodic cell grid) and a north-west-corner chain along the cell order of both clouds, which alone can
- * carry all the mass, so the sparse problem is always feasible. Equal sizes (an assignment) start from the prices of
- * an ε-scaled auction (ε from a quarter of the mean nearest-neighbour cost down to 10⁻⁵ of it; from 4·10⁻⁵ of it when
- * warm-started from the previous sink potentials). Fewer sources than sinks (N experts against a large reference)
+ * carry all the mass, so the sparse problem is always feasible. Equal sizes above {@link MultiScaleStart#COARSEST}
+ * points start cold from a {@link MultiScaleStart}: a hierarchy of coarser problems on cell centroids, each solved
+ * exactly, whose plan's refined support joins the candidate set and whose potentials, prolonged, start the auction.
+ * Equal sizes (an assignment) then take the prices of an ε-scaled auction (ε from a quarter of the mean
+ * nearest-neighbour cost down to 10⁻⁵ of it; when warm-started from the previous sink potentials, from the 99th
+ * percentile of how far the previous plan is from each source's best response, so the first phase matches the error
+ * of the moved prices; a phase that runs out of bids is re-run at a larger ε). Fewer sources than sinks (N experts against a large reference)
  * start from source potentials found by coordinate ascent on the dual with the sink potentials eliminated (from the
  * previous source potentials when warm), which leaves only a few percent of the mass to the shortest paths; other
  * transportations start from u = v = 0 or the previous potentials. From there a Jonker–Volgenant greedy start and the
@@ -33,9 +39,8 @@ public final class TorusTransport {
     private static final int MAX_ROUNDS = 100_000;
     private static final int MAX_PER_SOURCE = 256;
     private static final int AUCTION_MIN = 2000;
-    /** The auction's first ε relative to the mean nearest cost: cold, and from the previous potentials. */
+    /** The auction's first ε relative to the mean nearest cost, cold or from prolonged coarse potentials. */
     private static final double COLD_EPSILON = 0.25;
-    private static final double WARM_EPSILON = 4e-5;
     private static final double FINAL_EPSILON = 1e-5;
     /** Sweeps of the source-potential ascent that starts a cold solve with fewer sources than sinks. */
     private static final int SEMI_DISCRETE_SWEEPS = 40;
@@ -58,7 +63,15 @@ public final class TorusTransport {
 
     /** Solves cold with k nearest partners per point in the first candidate set (k ≥ 1). */
     public static TransportResult solve(double[] a, double[] b, int d, int p, int neighbours) {
-        return run(a, b, d, p, neighbours, null);
+        return run(a, b, d, p, neighbours, null, MultiScaleStart.COARSEST);
+    }
+
+    /**
+     * Solves cold with the multi-scale start used above {@code coarsest} points per side (equal sizes only), for tests
+     * that run small clouds through several levels.
+     */
+    static TransportResult solveMultiScale(double[] a, double[] b, int d, int p, int coarsest) {
+        return run(a, b, d, p, DEFAULT_NEIGHBOURS, null, coarsest);
     }
 
     /**
@@ -70,10 +83,11 @@ public final class TorusTransport {
      * optimum is unique); only the work differs.
      */
     public static TransportResult warmStart(double[] a, double[] b, int d, int p, TransportResult previous) {
-        return run(a, b, d, p, DEFAULT_NEIGHBOURS, previous);
+        return run(a, b, d, p, DEFAULT_NEIGHBOURS, previous, MultiScaleStart.COARSEST);
     }
 
-    private static TransportResult run(double[] rawA, double[] rawB, int d, int p, int k, TransportResult previous) {
+    private static TransportResult run(double[] rawA, double[] rawB, int d, int p, int k, TransportResult previous,
+                                       int coarsest) {
         if (p != 1 && p != 2) {
             throw new IllegalArgumentException("p must be 1 or 2, got " + p);
         }
@@ -94,7 +108,8 @@ public final class TorusTransport {
                     + previous.v().length + " points with p = " + previous.p() + ", now " + n + " and " + m
                     + " points with p = " + p);
         }
-        long need = estimatedBytes(n, m, (long) (n + m) * Math.min(k, Math.max(n, m)) + n + m
+        long multiScale = previous == null && n == m && n > coarsest ? 8L * (n + m) : 0;
+        long need = estimatedBytes(n, m, (long) (n + m) * Math.min(k, Math.max(n, m)) + n + m + multiScale
                 + (previous == null ? 0 : previous.candidates().size()));
         long heap = Runtime.getRuntime().maxMemory();
         if (need > heap) {
@@ -102,9 +117,10 @@ public final class TorusTransport {
                     + (need >> 20) + " MB, more than the " + (heap >> 20) + " MB heap; raise -Xmx or use fewer points");
         }
         if (previous != null) {
-            return solveWrapped(a, b, d, p, k, previous.u(), previous.v(), previous.candidates());
+            return solveWrapped(a, b, d, p, k, previous.u(), previous.v(), previous.candidates(), previous.plan(),
+                    coarsest);
         }
-        return solveWrapped(a, b, d, p, k, null, null, null);
+        return solveWrapped(a, b, d, p, k, null, null, null, null, coarsest);
     }
 
     /**
@@ -117,7 +133,8 @@ public final class TorusTransport {
 
     /** The certified solve on wrapped coordinates, from potentials {@code u0}, {@code v0} (or cold) and extra pairs. */
     private static TransportResult solveWrapped(double[] a, double[] b, int d, int p, int k, double[] u0, double[] v0,
-                                                CandidateSet previousPairs) {
+                                                CandidateSet previousPairs, TransportResult.Plan previousPlan,
+                                                int coarsest) {
         int n = a.length / d;
         int m = b.length / d;
         int g = gcd(n, m);
@@ -125,6 +142,16 @@ public final class TorusTransport {
         int demand = n / g;
         int kk = Math.min(k, Math.max(n, m));
         long[] keys = previousPairs == null ? CandidatePairs.initial(a, b, d, kk) : previousPairs.keys();
+        MultiScaleStart start = null;
+        if (v0 == null && n == m && n > coarsest) {
+            int[] ones = new int[n];
+            Arrays.fill(ones, 1);
+            start = MultiScaleStart.of(a, ones, b, ones, d, p, kk, coarsest);
+            if (start != null) {
+                keys = MultiScaleStart.concat(keys, start.pairs);
+                v0 = start.v;
+            }
+        }
         TransportNetwork net = TransportNetwork.of(n, m, keys, keys.length, a, b, d, p);
         SuccessiveShortestPaths flow = new SuccessiveShortestPaths(net, supply, demand);
         boolean warm = v0 != null;
@@ -134,7 +161,11 @@ public final class TorusTransport {
         if (supply == 1 && n >= AUCTION_MIN) {
             double typical = meanNearestCost(net);
             if (typical > 0) {
-                flow.auctionPotentials(typical * (warm ? WARM_EPSILON : COLD_EPSILON), typical * FINAL_EPSILON);
+                // the first ε: from the prolonged coarse potentials as from scratch; from the previous potentials,
+                // the 99th percentile of how far the previous plan is from the sources' best responses
+                double e0 = previousPlan == null ? COLD_EPSILON
+                        : Math.max(FINAL_EPSILON, quantile(planGaps(net, flow.v, previousPlan), 0.99) / typical);
+                flow.auctionPotentials(typical * e0, typical * FINAL_EPSILON);
                 warm = true;
             }
         }
@@ -148,16 +179,33 @@ public final class TorusTransport {
         }
         flow.greedy(warm);
         flow.run();
+        Certified c = certify(a, b, d, p, net, flow, kk);
+        return result(c.net, flow, p, supply, demand, c.cert.maxViolation, c.tol, c.rounds, c.scanned);
+    }
+
+    /** The final network of a certified solve, its last certificate, the tolerance and the work of the checks. */
+    record Certified(TransportNetwork net, DualCertificate cert, double tol, int rounds, long scanned) {
+    }
+
+    /**
+     * The certificate loop: checks the potentials of {@code flow} (already optimal on {@code net}) over all pairs,
+     * adds the violated pairs (the most violated {@code perSource} per source in the first round, twice as many in
+     * each further round, at most 256), restores the invariants and re-optimises, until no pair is violated by more
+     * than tol = 1e-13·c_max. {@code flow} is modified and ends optimal for the full problem.
+     */
+    static Certified certify(double[] a, double[] b, int d, int p, TransportNetwork first,
+                             SuccessiveShortestPaths flow, int perSource) {
         double cMax = p == 2 ? d * Math.PI * Math.PI : Math.sqrt(d) * Math.PI;
         double tol = 1e-13 * cMax;
+        TransportNetwork net = first;
         int rounds = 0;
-        int perSource = kk;
+        int per = perSource;
         long scanned = 0;
         DualCertificate cert;
         while (true) {
             rounds++;
-            cert = DualCertificate.check(a, b, d, p, flow.u, flow.v, tol, perSource);
-            perSource = Math.min(MAX_PER_SOURCE, 2 * perSource);
+            cert = DualCertificate.check(a, b, d, p, flow.u, flow.v, tol, per);
+            per = Math.min(MAX_PER_SOURCE, 2 * per);
             scanned += cert.scannedPairs;
             if (cert.violations.length == 0) {
                 break;
@@ -171,7 +219,7 @@ public final class TorusTransport {
             flow.greedy(true);
             flow.run();
         }
-        return result(net, flow, p, supply, demand, cert.maxViolation, tol, rounds, scanned);
+        return new Certified(net, cert, tol, rounds, scanned);
     }
 
     private static TransportResult result(TransportNetwork net, SuccessiveShortestPaths flow, int p, int supply,
@@ -210,6 +258,40 @@ public final class TorusTransport {
         return new TransportResult(p, value, total, mass, total / mass, dual.value() / mass, maxViolation, tol,
                 net.arcs(), rounds, flow.augmentations(), scanned, flow.u, flow.v,
                 new TransportResult.Plan(src, dst, f), new CandidateSet(net.keys()));
+    }
+
+    /**
+     * Per source of an assignment, how far its previous partner σ(i) is from its best response under the current
+     * sink potentials: (c_iσ(i) − v_σ(i)) − min_j (c_ij − v_j) over its arcs, ≥ 0 (0 when the previous plan is still
+     * optimal at i for these prices).
+     */
+    private static double[] planGaps(TransportNetwork net, double[] v, TransportResult.Plan plan) {
+        double[] gap = new double[net.n];
+        int[] partner = new int[net.n];
+        Arrays.fill(partner, -1);
+        for (int q = 0; q < plan.size(); q++) {
+            partner[plan.source()[q]] = plan.sink()[q];
+        }
+        for (int i = 0; i < net.n; i++) {
+            double low = Double.POSITIVE_INFINITY;
+            double mine = Double.NaN;
+            for (int e = net.outStart[i]; e < net.outStart[i + 1]; e++) {
+                double h = net.arcCost[e] - v[net.arcSink[e]];
+                low = Math.min(low, h);
+                if (net.arcSink[e] == partner[i]) {
+                    mine = h;
+                }
+            }
+            gap[i] = Double.isNaN(mine) ? 0 : mine - low;
+        }
+        return gap;
+    }
+
+    /** The q-quantile of {@code x} (the element of rank ⌊q·length⌋ in increasing order); x is not modified. */
+    private static double quantile(double[] x, double q) {
+        double[] sorted = x.clone();
+        Arrays.sort(sorted);
+        return sorted[Math.min(sorted.length - 1, (int) (q * sorted.length))];
     }
 
     /** The mean over sources of the cheapest candidate arc: the cost scale of the auction's ε. */

@@ -7,7 +7,9 @@
  * and m sink points of mass 1/m exactly, for any sizes: the masses are scaled to integers (supply m/g, demand n/g,
  * g = gcd(n, m)) and the minimum-cost flow is found by successive shortest paths on a sparse candidate set of near
  * pairs, then certified optimal for all n·m pairs by a cell-by-cell check of the dual potentials; pairs the check finds
- * violated are added and the problem is re-solved, warm. The result ({@link io.qmoe.transport.TransportResult}) carries
+ * violated are added and the problem is re-solved, warm. Large equal-size problems start from a multi-scale hierarchy
+ * of coarser problems on cell centroids ({@code MultiScaleStart}), each solved exactly, whose plans and potentials seed
+ * the candidate set and the auction of the next finer level. The result ({@link io.qmoe.transport.TransportResult}) carries
  * the certificate and the potentials, which warm-start the next solve of slightly moved clouds.
  * {@link io.qmoe.transport.AssignmentSolver} is the dense O(n³) assignment oracle for small square cost matrices.
  */

@@ -266,7 +266,7 @@ class TorusTransportTest {
     }
 
     /** Only n/8 distinct points, each repeated: many exact ties in the costs. */
-    private static double[] duplicated(SplittableRandom rnd, int n, int d) {
+    static double[] duplicated(SplittableRandom rnd, int n, int d) {
         double[] distinct = TransportOracle.uniform(rnd, Math.max(1, n / 8), d);
         double[] x = new double[n * d];
         for (int i = 0; i < n; i++) {
@@ -277,7 +277,7 @@ class TorusTransportTest {
     }
 
     /** Coordinates on multiples of 2π/16 (the borders of every power-of-two cell grid), jittered by at most 1 ulp. */
-    private static double[] onCellBorders(SplittableRandom rnd, int n, int d) {
+    static double[] onCellBorders(SplittableRandom rnd, int n, int d) {
         double[] x = new double[n * d];
         for (int i = 0; i < x.length; i++) {
             double v = 2 * Math.PI * rnd.nextInt(16) / 16;
@@ -288,7 +288,7 @@ class TorusTransportTest {
     }
 
     /** Coordinates within 0.05 of the seam θ = 0 ≡ 2π, on both sides (including 2π − 1 ulp). */
-    private static double[] acrossTheSeam(SplittableRandom rnd, int n, int d) {
+    static double[] acrossTheSeam(SplittableRandom rnd, int n, int d) {
         double[] x = new double[n * d];
         for (int i = 0; i < x.length; i++) {
             double t = 0.05 * rnd.nextDouble();
