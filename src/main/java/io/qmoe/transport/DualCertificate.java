@@ -79,7 +79,7 @@ final class DualCertificate {
                 reach++;
             }
             int span = Math.min(g, 2 * reach - 1);
-            double cube = Math.pow(span, d);
+            double cube = StrictMath.pow(span, d);
             int[] near = cube < occupiedB.length ? cubeAround(axesA, reach, g, d) : null;
             int total = near == null ? occupiedB.length : near.length / (d + 1);
             int[] axesNear = new int[d];

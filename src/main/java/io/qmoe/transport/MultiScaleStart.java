@@ -142,7 +142,7 @@ final class MultiScaleStart {
         int g = CellGrid.sideFor(total, d, PER_CELL, (int) cap);
         while (true) {
             int next = Math.max(g + 1, (int) (g * 1.25));
-            if (Math.pow(next, d) > cap || total <= PER_CELL * CellGrid.occupied(a, b, d, g)) {
+            if (StrictMath.pow(next, d) > cap || total <= PER_CELL * CellGrid.occupied(a, b, d, g)) {
                 return g;
             }
             g = next;
