@@ -12,8 +12,8 @@ import io.qmoe.mixture.Dataset;
 import io.qmoe.mixture.Expert;
 import io.qmoe.mixture.MixtureOfExperts;
 import io.qmoe.mixture.Tasks;
+import io.qmoe.qasm.BundledCircuits;
 import io.qmoe.qasm.LoadedCircuit;
-import io.qmoe.qasm.QasmReader;
 import io.qmoe.strange.StrangeEstimator;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -64,11 +64,8 @@ public final class Benchmarks {
         StateVectorEstimator sv = new StateVectorEstimator(1);
         StrangeEstimator strange = new StrangeEstimator(1);
         for (String file : new String[] {"reupload-1q.qasm", "hea-2q.qasm", "hea-4q.qasm"}) {
-            Path p = Path.of("circuits", file);
-            if (Files.exists(p)) {
-                LoadedCircuit lc = QasmReader.read(p);
-                row(file, lc.circuit(), lc.observable(), sv, strange);
-            }
+            LoadedCircuit lc = BundledCircuits.load(file);
+            row(file, lc.circuit(), lc.observable(), sv, strange);
         }
         int maxQubits = quick ? 6 : 12;
         for (int n = 2; n <= maxQubits; n += 2) {
@@ -216,11 +213,7 @@ public final class Benchmarks {
 
     /** One velocity-field evaluation: N = 1000, M = 50, the 4-qubit 16-angle expert; Strange extrapolated. */
     public void velocityField() {
-        Path p = Path.of("circuits", "hea-4q.qasm");
-        if (!Files.exists(p)) {
-            return;
-        }
-        LoadedCircuit lc = QasmReader.read(p);
+        LoadedCircuit lc = BundledCircuits.load("hea-4q");
         int n = quick ? 100 : 1000;
         int m = quick ? 10 : 50;
         Expert fast = Expert.on(lc.circuit(), lc.observable(), new StateVectorEstimator(threads));
@@ -228,7 +221,7 @@ public final class Benchmarks {
         MixtureOfExperts mix = new MixtureOfExperts(fast, n);
         double[] angles = mix.initialAngles(1);
         double t = Stopwatch.median(() -> mix.evaluateWithVelocity(angles, data), 2, 5, quick ? 0.2 : 2.0);
-        printf("%n### Velocity field, N = %d experts, M = %d points, %s (%d angles)%n%n", n, m, p,
+        printf("%n### Velocity field, N = %d experts, M = %d points, %s (%d angles)%n%n", n, m, "circuits/hea-4q.qasm",
                 lc.circuit().trainableCount());
         printf("| method | experts timed | seconds | per full evaluation |%n| --- | ---: | ---: | ---: |%n");
         printf("| state vector + adjoint, %d threads | %d | %.4f | %.4f s |%n", threads, n, t, t);
@@ -250,12 +243,9 @@ public final class Benchmarks {
      * 10^5 and 10^6, on 1 thread and on all of them, with the velocities compared bit for bit between the two.
      */
     public void mixtureStep() {
-        Path p = Path.of("circuits", "reupload-1q.qasm");
-        if (!Files.exists(p)) {
-            return;
-        }
-        LoadedCircuit lc = QasmReader.read(p);
-        printf("%n### 1-qubit mixture, one RK4 step (%s, M = %d teacher points)%n%n", p, Tasks.DEFAULT_POINTS);
+        LoadedCircuit lc = BundledCircuits.load("reupload-1q");
+        printf("%n### 1-qubit mixture, one RK4 step (%s, M = %d teacher points)%n%n", "circuits/reupload-1q.qasm",
+                Tasks.DEFAULT_POINTS);
         printf("| N | s per step, 1 thread | s per step, %d threads | speed-up | ns per expert per step (%d threads) "
                 + "| same bits |%n| ---: | ---: | ---: | ---: | ---: | --- |%n", threads, threads);
         int[] sizes = quick ? new int[] {10_000} : new int[] {10_000, 100_000, 1_000_000};
@@ -294,11 +284,7 @@ public final class Benchmarks {
                 + "| µs per row |%n| --- | ---: | ---: | ---: | ---: | ---: |%n");
         StateVectorEstimator sv = new StateVectorEstimator(1);
         for (String file : new String[] {"hea-4q.qasm"}) {
-            Path p = Path.of("circuits", file);
-            if (!Files.exists(p)) {
-                continue;
-            }
-            LoadedCircuit lc = QasmReader.read(p);
+            LoadedCircuit lc = BundledCircuits.load(file);
             double[][] b = bindings(lc.circuit(), 20, 7);
             // many calls per timing so the clock's resolution does not matter
             int calls = 1000;
