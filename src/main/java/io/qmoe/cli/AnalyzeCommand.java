@@ -124,7 +124,7 @@ final class AnalyzeCommand implements Callable<Integer> {
 
     /** Whether the samples run on Spark: {@code --master} given, or started by spark-submit. */
     private boolean onSpark() {
-        return master != null || System.getProperty("spark.master") != null;
+        return SparkAnalysis.requested(master);
     }
 
     @Override
@@ -154,14 +154,7 @@ final class AnalyzeCommand implements Callable<Integer> {
         }
         AnalysisConfig config = b.build();
         if (onSpark()) {
-            if (master != null) {
-                try {
-                    SparkAnalysis.checkMaster(master);
-                } catch (NoClassDefFoundError e) {
-                    throw SparkAnalysis.missing(e);
-                }
-            }
-            SparkRecipe.checkBackend(expert.backend);
+            SparkAnalysis.checkBeforeRunning(master, expert.backend);
         } else if (sampleStore != null) {
             throw new UserInputException("--sample-store needs --master (or spark-submit): without Spark the samples "
                     + "are kept in the run folder");

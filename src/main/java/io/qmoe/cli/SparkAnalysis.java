@@ -34,6 +34,23 @@ final class SparkAnalysis {
         }
     }
 
+    /** Whether a command runs on Spark: {@code --master} given, or started by spark-submit (which sets spark.master). */
+    static boolean requested(String master) {
+        return master != null || System.getProperty("spark.master") != null;
+    }
+
+    /** The checks every command makes before it runs on Spark: the master's form, and a backend tasks can share. */
+    static void checkBeforeRunning(String master, String backend) {
+        if (master != null) {
+            try {
+                checkMaster(master);
+            } catch (NoClassDefFoundError e) {
+                throw missing(e);
+            }
+        }
+        SparkRecipe.checkBackend(backend);
+    }
+
     /** The rows of {@code qmoe bench --section spark}. */
     static java.util.List<String> overheadRows(String master, boolean quick) {
         checkMaster(master);

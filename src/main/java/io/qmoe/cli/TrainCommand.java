@@ -84,16 +84,9 @@ final class TrainCommand implements Callable<Integer> {
         if (!(tolerance > 0) || !Double.isFinite(tolerance)) {
             throw new UserInputException("--tolerance must be a positive number, got " + tolerance);
         }
-        boolean spark = master != null || System.getProperty("spark.master") != null;
+        boolean spark = SparkAnalysis.requested(master);
         if (spark) {
-            if (master != null) {
-                try {
-                    SparkAnalysis.checkMaster(master);
-                } catch (NoClassDefFoundError e) {
-                    throw SparkAnalysis.missing(e);
-                }
-            }
-            SparkRecipe.checkBackend(expert.backend);
+            SparkAnalysis.checkBeforeRunning(master, expert.backend);
             SparkTraining.checkIntegrator(integrator);
         }
         double[] snaps = snapshots == null
