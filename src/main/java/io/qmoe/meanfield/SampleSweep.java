@@ -12,8 +12,9 @@ import java.util.concurrent.atomic.AtomicLong;
 final class SampleSweep {
     /**
      * Units of work of the cloud distances at one transport snapshot, in particle-steps, for the progress bar: three
-     * exact transport solves, weighted by the points they involve. A rough weight, not a measurement: a solve against
-     * the reference takes about max(n, M) augmentations, so small N are under-counted.
+     * exact transport solves, weighted by the points they involve. A rough weight, not a measurement: with the
+     * source-potential start a solve against the reference costs about the same for every N ≪ M (it is dominated by
+     * the M sinks), which this weight, nearly constant in N for N ≪ M, follows.
      */
     static long transportUnits(int n, int referenceSize, boolean meanField) {
         return meanField ? 4L * (2L * n + 2L * referenceSize + 2L * n) : 0;
