@@ -242,9 +242,9 @@ final class SuccessiveShortestPaths {
                     // the source can serve every sink it reaches: take them all
                     next = high;
                 } else {
+                    // quota ≥ 1: this is only called with supply > demand
                     double above = select(delta, count, quota);
-                    double below = quota == 0 ? above : maxBelow(delta, quota);
-                    next = quota == 0 ? above : 0.5 * (below + above);
+                    next = 0.5 * (maxBelow(delta, quota) + above);
                 }
                 if (Double.isInfinite(next) || next == u[i]) {
                     continue;
@@ -254,7 +254,7 @@ final class SuccessiveShortestPaths {
                     rerank(g, g.arcSink[e], i, g.arcCost[e] - next, best, second, bestSource, secondSource);
                 }
             }
-            java.util.Arrays.fill(preferred, 0);
+            Arrays.fill(preferred, 0);
             for (int j = 0; j < m; j++) {
                 if (bestSource[j] >= 0) {
                     preferred[bestSource[j]]++;
