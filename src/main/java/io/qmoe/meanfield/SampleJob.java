@@ -57,6 +57,12 @@ public final class SampleJob implements Serializable {
         return new SampleSweep(plan(), meanField()).units(experts);
     }
 
+    /** The progress label of sample {@code key}: "N=64 seed 3/8" ("lazy N=…" in the lazy scaling). */
+    public String status(Key key) {
+        return (meanField() ? "N=" : "lazy N=") + key.experts() + " seed " + (key.seedIndex() + 1) + "/"
+                + config().seeds();
+    }
+
     /**
      * Runs sample {@code key} of {@code expert} on {@code data} (the same expert and data the reference was computed
      * with); {@code progress} receives units of work as they end.

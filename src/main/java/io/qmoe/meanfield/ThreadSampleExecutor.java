@@ -25,12 +25,10 @@ final class ThreadSampleExecutor implements SampleExecutor {
     public List<AnalysisResult.Sample> run(SampleJob job, List<SampleJob.Key> pending,
                                            MeanFieldAnalysis.SampleStore store, Progress progress) {
         AnalysisResult.Sample[] finished = new AnalysisResult.Sample[pending.size()];
-        int k = job.config().seeds();
         try (ParallelBatch pool = new ParallelBatch(threads)) {
             pool.forEachTask(pending.size(), task -> {
                 SampleJob.Key key = pending.get(task);
-                String status = (job.meanField() ? "N=" : "lazy N=") + key.experts() + " seed "
-                        + (key.seedIndex() + 1) + "/" + k;
+                String status = job.status(key);
                 AnalysisResult.Sample sample = job.run(expert, data, key, units -> progress.advance(units, status));
                 synchronized (store) {
                     store.save(sample);

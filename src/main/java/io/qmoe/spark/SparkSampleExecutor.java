@@ -151,8 +151,7 @@ public final class SparkSampleExecutor implements SampleExecutor {
                 counted[index] = true;
                 key = keys.get(index);
             }
-            progress.advance(job.units(key.experts()), (job.meanField() ? "N=" : "lazy N=") + key.experts()
-                    + " seed " + (key.seedIndex() + 1) + "/" + job.config().seeds() + " (Spark task done)");
+            progress.advance(job.units(key.experts()), job.status(key) + " (Spark task done)");
         }
 
         /** The job is over: whatever the listener bus has not delivered yet is counted now (once). */
