@@ -30,15 +30,11 @@ final class FluctuationTable {
                 if (times[t] == 0) {
                     continue;
                 }
-                double[] limit = ref.predictions()[snapshotSteps[t]];
-                int m = limit.length;
-                int k = ofN.size();
-                double[][] z = new double[k][m];
-                double[] zeta = new double[k];
-                for (int s = 0; s < k; s++) {
-                    double[] f = ofN.get(s).predictions()[t];
+                double[][] z = fluctuations(n, ofN, t, ref.predictions()[snapshotSteps[t]]);
+                int m = z[0].length;
+                double[] zeta = new double[z.length];
+                for (int s = 0; s < z.length; s++) {
                     for (int a = 0; a < m; a++) {
-                        z[s][a] = Math.sqrt(n) * (f[a] - limit[a]);
                         zeta[s] += z[s][a] / m;
                     }
                 }
@@ -46,6 +42,21 @@ final class FluctuationTable {
             }
         }
         return out;
+    }
+
+    /**
+     * Z_a = √N (f_N(x_a) − F(x_a)) of every sample of {@code ofN} (all of n experts) at snapshot {@code t}, against the
+     * limit predictions {@code limit}: {@code z[sample][a]}.
+     */
+    static double[][] fluctuations(int n, List<AnalysisResult.Sample> ofN, int t, double[] limit) {
+        double[][] z = new double[ofN.size()][limit.length];
+        for (int s = 0; s < z.length; s++) {
+            double[] f = ofN.get(s).predictions()[t];
+            for (int a = 0; a < limit.length; a++) {
+                z[s][a] = Math.sqrt(n) * (f[a] - limit[a]);
+            }
+        }
+        return z;
     }
 
     static AnalysisResult.Fluctuation fluctuation(int n, double time, double[][] z, double[] zeta) {

@@ -33,15 +33,9 @@ final class LinearPredictionTable {
                 if (times[t] == 0) {
                     continue;
                 }
-                double[] limit = ref.predictions()[snapshotSteps[t]];
-                double[][] z = new double[ofN.size()][];
+                double[][] z = FluctuationTable.fluctuations(n, ofN, t, ref.predictions()[snapshotSteps[t]]);
                 double[][] lin = new double[ofN.size()][];
-                for (int s = 0; s < z.length; s++) {
-                    double[] f = ofN.get(s).predictions()[t];
-                    z[s] = new double[f.length];
-                    for (int a = 0; a < f.length; a++) {
-                        z[s][a] = Math.sqrt(n) * (f[a] - limit[a]);
-                    }
+                for (int s = 0; s < lin.length; s++) {
                     lin[s] = ofN.get(s).linearPredictions()[t];
                 }
                 out.add(agreement(n, times[t], z, lin, seed));
