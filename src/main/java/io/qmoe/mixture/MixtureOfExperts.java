@@ -174,14 +174,8 @@ public final class MixtureOfExperts {
                 predictions[a] += partial[a];
             }
         }
-        double[] residuals = new double[m];
-        double loss = 0;
-        for (int a = 0; a < m; a++) {
-            predictions[a] = scaling.output(predictions[a], size);
-            residuals[a] = predictions[a] - data.target(a);
-            loss += residuals[a] * residuals[a];
-        }
-        loss /= 2.0 * m;
+        FlowEvaluation values = fromSums(predictions, data, scaling, size);
+        double[] residuals = values.residuals();
         double[] velocity = null;
         if (withVelocity) {
             velocity = rows == null ? residualVelocities(angles, data, residuals)
@@ -193,7 +187,25 @@ public final class MixtureOfExperts {
                 }
             }
         }
-        return new FlowEvaluation(predictions, residuals, loss, velocity);
+        return new FlowEvaluation(values.predictions(), residuals, values.loss(), velocity);
+    }
+
+    /**
+     * Predictions f_N(x_a) = scaling(S_a), residuals r_a = f_N(x_a) − y_a and loss L = (1/(2M)) Σ_a r_a² (summed in
+     * ascending a) from the unscaled sums S_a of {@code size} experts, e.g. those of {@link #dataSums} or a partitioned
+     * population's block sums added in block order; no velocities. {@code sums} is overwritten by the predictions.
+     */
+    public static FlowEvaluation fromSums(double[] sums, Dataset data, OutputScaling scaling, int size) {
+        int m = data.size();
+        double[] residuals = new double[m];
+        double loss = 0;
+        for (int a = 0; a < m; a++) {
+            sums[a] = scaling.output(sums[a], size);
+            residuals[a] = sums[a] - data.target(a);
+            loss += residuals[a] * residuals[a];
+        }
+        loss /= 2.0 * m;
+        return new FlowEvaluation(sums, residuals, loss, null);
     }
 
     /**

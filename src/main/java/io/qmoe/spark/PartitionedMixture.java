@@ -67,8 +67,8 @@ public final class PartitionedMixture {
     private final OutputScaling scaling;
     private final Dataset data;
     private JavaRDD<Block> blocks;
-    private double[] residuals;
-    private double[] predictions;
+    /** Predictions, residuals and loss of the current state (no velocities). */
+    private FlowEvaluation current;
     private int checkpointEvery = 40;
     /** Stages run since this mixture was built, over all calls of {@link #run}: the checkpoints' clock. */
     private int stagesRun;
@@ -200,14 +200,7 @@ public final class PartitionedMixture {
                 s[a] += blockSums[a];
             }
         }
-        double[] p = new double[m];
-        double[] r = new double[m];
-        for (int a = 0; a < m; a++) {
-            p[a] = scaling.output(s[a], size);
-            r[a] = p[a] - data.target(a);
-        }
-        predictions = p;
-        residuals = r;
+        current = MixtureOfExperts.fromSums(s, data, scaling, size);
     }
 
     /**
@@ -228,7 +221,7 @@ public final class PartitionedMixture {
 
     /** The residuals r_a of the current angles. */
     public double[] residuals() {
-        return residuals.clone();
+        return current.residuals().clone();
     }
 
     /** The number of experts N. */
@@ -241,12 +234,7 @@ public final class PartitionedMixture {
      * {@link MixtureOfExperts#evaluate} on the same angles.
      */
     public FlowEvaluation evaluation() {
-        double loss = 0;
-        for (double r : residuals) {
-            loss += r * r;
-        }
-        loss /= 2.0 * residuals.length;
-        return new FlowEvaluation(predictions.clone(), residuals.clone(), loss, null);
+        return new FlowEvaluation(current.predictions().clone(), current.residuals().clone(), current.loss(), null);
     }
 
     /**
@@ -262,6 +250,7 @@ public final class PartitionedMixture {
             double h = grid.time(j + 1) - grid.time(j);
             int stages = rk4 ? 4 : 1;
             for (int s = 0; s < stages; s++) {
+                double[] residuals = current.residuals();
                 observer.stage(j, s, residuals.clone());
                 Broadcast<double[]> r = context.broadcast(residuals);
                 ExpertSource src = source;
