@@ -52,12 +52,26 @@ public final class Json {
 
     /** Reads a JSON file, with a one-line error naming the file. */
     public static JsonNode read(Path file) {
+        String text;
         try {
-            return MAPPER.readTree(Files.readString(file));
+            text = Files.readString(file);
         } catch (IOException e) {
-            String reason = e.getMessage() == null ? e.toString() : e.getMessage().lines().findFirst().orElse("");
-            throw new IllegalArgumentException(file + ": cannot read JSON: " + reason);
+            throw new IllegalArgumentException(file + ": cannot read JSON: " + firstLine(e));
         }
+        return parse(text, file.toString());
+    }
+
+    /** The JSON tree of {@code text}; a malformed text is one line naming {@code source}. */
+    public static JsonNode parse(String text, String source) {
+        try {
+            return MAPPER.readTree(text);
+        } catch (IOException e) {
+            throw new IllegalArgumentException(source + ": cannot read JSON: " + firstLine(e));
+        }
+    }
+
+    private static String firstLine(IOException e) {
+        return e.getMessage() == null ? e.toString() : e.getMessage().lines().findFirst().orElse("");
     }
 
     /** The doubles of a JSON array. */

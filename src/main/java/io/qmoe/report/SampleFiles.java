@@ -164,13 +164,7 @@ public final class SampleFiles implements MeanFieldAnalysis.SampleStore, java.io
         if (text.isEmpty()) {
             return Optional.empty();
         }
-        JsonNode o;
-        try {
-            o = Json.MAPPER.readTree(text.get());
-        } catch (IOException e) {
-            String reason = e.getMessage() == null ? e.toString() : e.getMessage().lines().findFirst().orElse("");
-            throw new IllegalArgumentException(f + ": cannot read JSON: " + reason);
-        }
+        JsonNode o = Json.parse(text.get(), f);
         Quantity[] qs = Quantity.values();
         double[][] values = new double[qs.length][];
         for (Quantity q : qs) {
