@@ -1,11 +1,11 @@
 package io.qmoe.cli;
 
+import io.qmoe.mixture.FlowIntegrator;
 import io.qmoe.mixture.OutputScaling;
 import io.qmoe.mixture.TimeGrid;
 import io.qmoe.mixture.TrainingObserver;
 import io.qmoe.spark.PartitionedMixture;
 import io.qmoe.spark.SparkContexts;
-import java.util.Locale;
 import java.util.function.IntPredicate;
 import org.apache.spark.api.java.JavaSparkContext;
 
@@ -19,15 +19,6 @@ final class SparkTraining {
     private SparkTraining() {
     }
 
-    /** Refuses an integrator the partitioned mixture does not have, before anything runs. */
-    static void checkIntegrator(String integrator) {
-        String i = integrator.strip().toLowerCase(Locale.ROOT);
-        if (!i.equals("rk4") && !i.equals("euler")) {
-            throw new UserInputException("--master trains with --integrator rk4 or euler, got '" + integrator
-                    + "' (an adaptive step needs the error of the whole population before each step is accepted)");
-        }
-    }
-
     /**
      * Integrates from grid index {@code from} to {@code to} on {@code master} (null: the master of spark-submit),
      * reporting to {@code observer} as {@link io.qmoe.mixture.GradientFlowTrainer#run} does, except that
@@ -38,7 +29,7 @@ final class SparkTraining {
      * @param seed  the seed the angles at grid index 0 were drawn from (drawn again on the executors), or null to ship
      *              {@code state} (a resumed run)
      */
-    static void run(String master, SparkRecipe recipe, OutputScaling scaling, TimeGrid grid, String integrator,
+    static void run(String master, SparkRecipe recipe, OutputScaling scaling, TimeGrid grid, FlowIntegrator integrator,
                     double[] state, Long seed, int experts, int from, int to, TrainingObserver observer,
                     IntPredicate wantsAngles) {
         JavaSparkContext context;
@@ -52,7 +43,7 @@ final class SparkTraining {
             PartitionedMixture p = seed != null
                     ? new PartitionedMixture(context, recipe, experts, seed, partitions, scaling)
                     : new PartitionedMixture(context, recipe, state, partitions, scaling);
-            p.run(grid, integrator.strip().toLowerCase(Locale.ROOT), from, to, observer, wantsAngles);
+            p.run(grid, integrator, from, to, observer, wantsAngles);
             double[] end = p.angles();
             System.arraycopy(end, 0, state, 0, state.length);
             p.release();

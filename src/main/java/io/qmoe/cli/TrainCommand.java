@@ -87,7 +87,6 @@ final class TrainCommand implements Callable<Integer> {
         boolean spark = SparkAnalysis.requested(master);
         if (spark) {
             SparkAnalysis.checkBeforeRunning(master, expert.backend);
-            SparkTraining.checkIntegrator(integrator);
         }
         double[] snaps = snapshots == null
                 ? new double[] {0, time / 4, time / 2, 3 * time / 4, time}

@@ -198,7 +198,7 @@ final class TrainingRun {
                 SparkRecipe recipe = new SparkRecipe(AnalyzeCommand.readCircuit(Path.of(spec.circuit())), spec.circuit(),
                         spec.observable(), spec.backend(), spec.gradient(), spec.seed(), DatasetCsv.format(data),
                         data.name());
-                SparkTraining.run(master, recipe, mixture.scaling(), grid, spec.integrator(), state,
+                SparkTraining.run(master, recipe, mixture.scaling(), grid, integrator, state,
                         startStep == 0 ? spec.seed() : null, spec.experts(), startStep, endStep, observer,
                         step -> snapshotSteps.contains(step) || (step < grid.steps()
                                 && System.nanoTime() - lastCheckpoint[0] >= CHECKPOINT_INTERVAL_NANOS));

@@ -1,13 +1,9 @@
 package io.qmoe.mixture;
 
-import org.hipparchus.ode.ODEState;
-import org.hipparchus.ode.ODEStateAndDerivative;
-import org.hipparchus.ode.OrdinaryDifferentialEquation;
-import org.hipparchus.ode.nonstiff.DormandPrince54Integrator;
-
 /**
- * Embedded Dormand–Prince 5(4) with error control (Hipparchus), restarted on every {@link #advance} interval so that a
- * run resumed at an interval boundary reproduces an uninterrupted one exactly.
+ * Embedded Dormand–Prince 5(4) with error control ({@link DormandPrince54}: Hipparchus's step control, its norms
+ * summed in chunks so that a partitioned population gets the same bits), restarted on every {@link #advance} interval
+ * so that a run resumed at an interval boundary reproduces an uninterrupted one exactly.
  */
 public final class AdaptiveIntegrator implements FlowIntegrator {
     private final double tolerance;
@@ -37,21 +33,74 @@ public final class AdaptiveIntegrator implements FlowIntegrator {
 
     @Override
     public void advance(VelocityField field, double t0, double t1, double[] angles) {
-        double span = t1 - t0;
-        DormandPrince54Integrator integrator =
-                new DormandPrince54Integrator(span * 1e-9, span, tolerance, tolerance);
-        OrdinaryDifferentialEquation ode = new OrdinaryDifferentialEquation() {
-            @Override
-            public int getDimension() {
-                return angles.length;
-            }
+        DormandPrince54.integrate(new InMemory(field, angles), t0, t1, tolerance);
+    }
 
-            @Override
-            public double[] computeDerivatives(double t, double[] y) {
-                return field.velocity(t, y);
+    /** The population as one array, its velocities from {@code field}. */
+    private static final class InMemory implements DormandPrince54.Population {
+        private final VelocityField field;
+        private final double[] y;
+        private final double[][] k = new double[DormandPrince54.STAGES][];
+        private final double[] stage;
+        private final double[] end;
+
+        InMemory(VelocityField field, double[] y) {
+            this.field = field;
+            this.y = y;
+            this.stage = new double[y.length];
+            this.end = new double[y.length];
+        }
+
+        @Override
+        public int dimension() {
+            return y.length;
+        }
+
+        @Override
+        public double[] start(double t, double tolerance) {
+            k[0] = field.velocity(t, y);
+            double[] norms = new double[2];
+            for (int from = 0; from < y.length; from += DormandPrince54.CHUNK) {
+                double[] chunk = new double[2];
+                DormandPrince54.startSums(y, k[0], tolerance, from, Math.min(y.length, from + DormandPrince54.CHUNK),
+                        chunk, 0);
+                norms[0] += chunk[0];
+                norms[1] += chunk[1];
             }
-        };
-        ODEStateAndDerivative end = integrator.integrate(ode, new ODEState(t0, angles.clone()), t1);
-        System.arraycopy(end.getPrimaryState(), 0, angles, 0, angles.length);
+            return norms;
+        }
+
+        @Override
+        public double probe(double t, double h, double tolerance) {
+            DormandPrince54.probeState(y, k[0], h, stage);
+            double[] v = field.velocity(t + h, stage);
+            double sum = 0;
+            for (int from = 0; from < y.length; from += DormandPrince54.CHUNK) {
+                sum += DormandPrince54.probeSum(y, k[0], v, tolerance, from,
+                        Math.min(y.length, from + DormandPrince54.CHUNK));
+            }
+            return sum;
+        }
+
+        @Override
+        public double attempt(double t, double h, double tolerance) {
+            for (int s = 1; s < DormandPrince54.STAGES; s++) {
+                DormandPrince54.stageState(y, k, s, h, stage);
+                k[s] = field.velocity(DormandPrince54.stageTime(t, h, s), stage);
+            }
+            DormandPrince54.endState(y, k, h, end);
+            double sum = 0;
+            for (int from = 0; from < y.length; from += DormandPrince54.CHUNK) {
+                sum += DormandPrince54.errorSum(y, k, end, h, tolerance, from,
+                        Math.min(y.length, from + DormandPrince54.CHUNK));
+            }
+            return sum;
+        }
+
+        @Override
+        public void accept() {
+            System.arraycopy(end, 0, y, 0, y.length);
+            k[0] = k[DormandPrince54.STAGES - 1];
+        }
     }
 }

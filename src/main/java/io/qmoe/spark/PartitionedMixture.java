@@ -1,8 +1,11 @@
 package io.qmoe.spark;
 
+import io.qmoe.mixture.AdaptiveIntegrator;
 import io.qmoe.mixture.Dataset;
+import io.qmoe.mixture.DormandPrince54;
 import io.qmoe.mixture.Expert;
 import io.qmoe.mixture.FlowEvaluation;
+import io.qmoe.mixture.FlowIntegrator;
 import io.qmoe.mixture.MixtureOfExperts;
 import io.qmoe.mixture.OutputScaling;
 import io.qmoe.mixture.TimeGrid;
@@ -16,6 +19,7 @@ import java.util.function.Consumer;
 import java.util.function.IntPredicate;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.api.java.function.Function;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.storage.StorageLevel;
 
@@ -33,7 +37,9 @@ import org.apache.spark.storage.StorageLevel;
  *   expert order; the driver adds the M-vectors of the blocks in block order from 0 — never Spark's
  *   {@code reduce}/{@code fold}/{@code treeAggregate}, whose merge order follows task completion.</li>
  * </ul>
- * RK4 costs four jobs per step, Euler one. Bit-identical to the thread path on a backend that evaluates values on its
+ * RK4 costs four jobs per step, Euler one; the adaptive integrator ({@link DormandPrince54}, the thread path's step
+ * control) three per output interval and seven per attempted step, its norms (the initial step's and the error's) one
+ * more reduction each, of the blocks' sums per {@link DormandPrince54#CHUNK} coordinates. Bit-identical to the thread path on a backend that evaluates values on its
  * grid path (the state-vector engine). A lost executor's blocks are recomputed from the lineage (same numbers); the
  * lineage grows by one stage per job, so {@link #run} cuts it with a checkpoint every {@code checkpointEvery} stages:
  * a reliable one when the context has a checkpoint directory, else a local one (a block lost after a local
@@ -53,10 +59,23 @@ public final class PartitionedMixture {
         void stage(int step, int stage, double[] residuals);
     }
 
-    /** One block of experts and its integrator state (immutable once built). */
-    record Block(int index, int from, int length, double[] angles, double[][] k, double[] state, double[] sums)
-            implements Serializable {
+    /**
+     * One block of experts and its integrator state (immutable once built): the angles y at the start of the step,
+     * the stage derivatives so far, the state of the stage being evaluated and its sums Σ f(θ_i, x_a), and the
+     * block's partial sums of a norm (per {@link DormandPrince54#CHUNK} coordinates; null when the job needs none).
+     */
+    record Block(int index, int from, int length, double[] angles, double[][] k, double[] state, double[] sums,
+                 double[] partial) implements Serializable {
         private static final long serialVersionUID = 1L;
+
+        Block(int index, int from, int length, double[] angles, double[][] k, double[] state, double[] sums) {
+            this(index, from, length, angles, k, state, sums, null);
+        }
+
+        /** The same block with a new stage state and its sums. */
+        Block at(double[][] stages, double[] stageState, double[] stageSums, double[] partialSums) {
+            return new Block(index, from, length, angles, stages, stageState, stageSums, partialSums);
+        }
     }
 
     private final JavaSparkContext context;
@@ -66,7 +85,10 @@ public final class PartitionedMixture {
     private final int partitions;
     private final OutputScaling scaling;
     private final Dataset data;
+    /** The current blocks: the last cached job's, or a cheap map on top of it ({@link Adaptive#accept}). */
     private JavaRDD<Block> blocks;
+    /** The last job's blocks, cached. */
+    private JavaRDD<Block> cached;
     /** Predictions, residuals and loss of the current state (no velocities). */
     private FlowEvaluation current;
     private int checkpointEvery = 40;
@@ -149,7 +171,7 @@ public final class PartitionedMixture {
             start = context.parallelize(shipped, partitions).map(b -> new Block(b.index(), b.from(), b.length(),
                     b.angles(), b.k(), b.state(), sums(src, b.length(), b.angles())));
         }
-        advanceTo(start);
+        advanceTo(start, 0);
     }
 
     /** Sets how many stages run between two local checkpoints of the blocks (default 40). */
@@ -184,39 +206,84 @@ public final class PartitionedMixture {
 
     /**
      * The predictions f_N(x_a) of {@code state} (from its blocks' sums added in block order from 0) and their
-     * residuals, made the current ones.
+     * residuals, made the current ones; returns the blocks' partial sums added in block order, {@code width} at a
+     * time (null when {@code width} is 0).
      */
-    private void evaluate(JavaRDD<Block> state) {
-        List<Block> collected = state.map(b -> new Block(b.index(), b.from(), b.length(), null, null, null, b.sums()))
-                .collect();
-        double[][] byIndex = new double[collected.size()][];
+    private double[] evaluate(JavaRDD<Block> state, int width) {
+        List<Block> collected = state.map(b -> new Block(b.index(), b.from(), b.length(), null, null, null, b.sums(),
+                b.partial())).collect();
+        Block[] byIndex = new Block[collected.size()];
         for (Block b : collected) {
-            byIndex[b.index()] = b.sums();
+            byIndex[b.index()] = b;
         }
         int m = data.size();
         double[] s = new double[m];
-        for (double[] blockSums : byIndex) {
+        double[] totals = width == 0 ? null : new double[width];
+        for (Block b : byIndex) {
+            double[] blockSums = b.sums();
             for (int a = 0; a < m; a++) {
                 s[a] += blockSums[a];
             }
+            for (int i = 0; width > 0 && i < b.partial().length; i++) {
+                totals[i % width] += b.partial()[i];
+            }
         }
         current = MixtureOfExperts.fromSums(s, data, scaling, size);
+        return totals;
     }
 
     /**
      * Makes {@code next} the state: cached, computed by the one job that collects its block sums (the predictions
-     * and residuals), and only then the previous state dropped.
+     * and residuals) and partial sums, and only then the previous state dropped.
      */
-    private void advanceTo(JavaRDD<Block> next) {
+    private double[] advanceTo(JavaRDD<Block> next, int width) {
         if (next.getStorageLevel().equals(StorageLevel.NONE())) {
             next.persist(StorageLevel.MEMORY_AND_DISK());
         }
-        JavaRDD<Block> old = blocks;
+        JavaRDD<Block> old = cached;
         blocks = next;
-        evaluate(next);
+        cached = next;
+        double[] totals = evaluate(next, width);
         if (old != null) {
             old.unpersist(false);
         }
+        return totals;
+    }
+
+    /**
+     * One job: {@code f} over the blocks (it may read the broadcast {@code r}, null when it needs none), cached, with
+     * the lineage cut every {@code checkpointEvery} jobs; returns the blocks' partial sums added in order,
+     * {@code width} at a time (null for 0).
+     */
+    private double[] job(Function<Block, Block> f, Broadcast<double[]> r, int width) {
+        JavaRDD<Block> next = blocks.map(f);
+        if (r != null) {
+            live.add(r);
+        }
+        boolean checkpoint = ++stagesRun % checkpointEvery == 0;
+        if (checkpoint) {
+            // cut the lineage (it grows by one map per job); marked before the state is computed. With a checkpoint
+            // directory (SparkContext.setCheckpointDir, on storage every executor reaches) the checkpoint is
+            // reliable; without one it is local: faster, but a block lost after it is lost
+            if (context.getCheckpointDir().isPresent()) {
+                next.checkpoint();
+            } else {
+                next.rdd().localCheckpoint();
+            }
+        }
+        double[] totals = advanceTo(next, width);
+        if (checkpoint) {
+            // the state no longer depends on the earlier jobs: their residuals can go (not this job's, which the
+            // checkpointed map's function still holds)
+            if (r != null) {
+                live.remove(live.size() - 1);
+            }
+            dropBroadcasts();
+            if (r != null) {
+                live.add(r);
+            }
+        }
+        return totals;
     }
 
     /** The residuals r_a of the current angles. */
@@ -238,47 +305,149 @@ public final class PartitionedMixture {
     }
 
     /**
-     * Integrates from grid index {@code fromStep} to {@code toStep} with {@code integrator} ({@code rk4} or
-     * {@code euler}), reporting every stage's residuals in the order the thread path evaluates them.
+     * Integrates from grid index {@code fromStep} to {@code toStep} with {@code integrator} (rk4, euler or adaptive),
+     * reporting every stage's residuals in the order the thread path evaluates them.
      */
-    public void run(TimeGrid grid, String integrator, int fromStep, int toStep, StageObserver observer) {
-        boolean rk4 = integrator.equals("rk4");
-        if (!rk4 && !integrator.equals("euler")) {
-            throw new IllegalArgumentException("a partitioned mixture integrates with rk4 or euler, got " + integrator);
+    public void run(TimeGrid grid, FlowIntegrator integrator, int fromStep, int toStep, StageObserver observer) {
+        String name = integrator.name();
+        if (!name.equals("rk4") && !name.equals("euler") && !name.equals("adaptive")) {
+            throw new IllegalArgumentException("a partitioned mixture integrates with rk4, euler or adaptive, got "
+                    + name);
         }
         for (int j = fromStep; j < toStep; j++) {
+            if (integrator instanceof AdaptiveIntegrator adaptive) {
+                DormandPrince54.integrate(new Adaptive(j, observer), grid.time(j), grid.time(j + 1),
+                        adaptive.tolerance());
+                continue;
+            }
+            boolean rk4 = name.equals("rk4");
             double h = grid.time(j + 1) - grid.time(j);
             int stages = rk4 ? 4 : 1;
             for (int s = 0; s < stages; s++) {
-                double[] residuals = current.residuals();
-                observer.stage(j, s, residuals.clone());
-                Broadcast<double[]> r = context.broadcast(residuals);
+                Broadcast<double[]> r = stageResiduals(j, s, observer);
                 ExpertSource src = source;
                 int stage = s;
                 double factor = scaling.velocityFactor(size);
-                JavaRDD<Block> next = blocks.map(b -> step(src, b, r.value(), factor, h, stage, rk4));
-                live.add(r);
-                boolean checkpoint = ++stagesRun % checkpointEvery == 0;
-                if (checkpoint) {
-                    // cut the lineage (it grows by one map per stage); marked before the state is computed. With a
-                    // checkpoint directory (SparkContext.setCheckpointDir, on storage every executor reaches) the
-                    // checkpoint is reliable; without one it is local: faster, but a block lost after it is lost
-                    if (context.getCheckpointDir().isPresent()) {
-                        next.checkpoint();
-                    } else {
-                        next.rdd().localCheckpoint();
-                    }
-                }
-                advanceTo(next);
-                if (checkpoint) {
-                    // the state no longer depends on the earlier stages: their residuals can go (not this stage's,
-                    // which the checkpointed map's function still holds)
-                    live.remove(live.size() - 1);
-                    dropBroadcasts();
-                    live.add(r);
-                }
+                job(b -> step(src, b, r.value(), factor, h, stage, rk4), r, 0);
             }
         }
+    }
+
+    /** Reports the current residuals as stage {@code stage} of step {@code step} and broadcasts them. */
+    private Broadcast<double[]> stageResiduals(int step, int stage, StageObserver observer) {
+        double[] residuals = current.residuals();
+        observer.stage(step, stage, residuals.clone());
+        return context.broadcast(residuals);
+    }
+
+    /**
+     * One Dormand–Prince interval on the blocks, job by job: the thread path's {@link AdaptiveIntegrator} with each
+     * velocity evaluation one job that broadcasts the residuals, and each norm one more reduction of the blocks'
+     * chunk sums. Velocity evaluations are reported as stages, in the thread path's order.
+     */
+    private final class Adaptive implements DormandPrince54.Population {
+        private final int step;
+        private final StageObserver observer;
+        private int stage;
+
+        Adaptive(int step, StageObserver observer) {
+            this.step = step;
+            this.observer = observer;
+        }
+
+        @Override
+        public int dimension() {
+            return size * dimension;
+        }
+
+        @Override
+        public double[] start(double t, double tolerance) {
+            Broadcast<double[]> r = stageResiduals(step, stage++, observer);
+            ExpertSource src = source;
+            double factor = scaling.velocityFactor(size);
+            return job(b -> {
+                double[] k0 = velocity(src, b, b.angles(), r.value(), factor);
+                int n = b.angles().length;
+                double[] partial = new double[2 * chunks(n)];
+                for (int c = 0; c * DormandPrince54.CHUNK < n; c++) {
+                    DormandPrince54.startSums(b.angles(), k0, tolerance, c * DormandPrince54.CHUNK,
+                            Math.min(n, (c + 1) * DormandPrince54.CHUNK), partial, 2 * c);
+                }
+                return b.at(new double[][] {k0}, b.angles(), b.sums(), partial);
+            }, r, 2);
+        }
+
+        @Override
+        public double probe(double t, double h, double tolerance) {
+            ExpertSource src = source;
+            job(b -> {
+                double[] y1 = new double[b.angles().length];
+                DormandPrince54.probeState(b.angles(), b.k()[0], h, y1);
+                return b.at(b.k(), y1, sums(src, b.length(), y1), null);
+            }, null, 0);
+            Broadcast<double[]> r = stageResiduals(step, stage++, observer);
+            double factor = scaling.velocityFactor(size);
+            return job(b -> {
+                double[] v = velocity(src, b, b.state(), r.value(), factor);
+                int n = v.length;
+                double[] partial = new double[chunks(n)];
+                for (int c = 0; c * DormandPrince54.CHUNK < n; c++) {
+                    partial[c] = DormandPrince54.probeSum(b.angles(), b.k()[0], v, tolerance,
+                            c * DormandPrince54.CHUNK, Math.min(n, (c + 1) * DormandPrince54.CHUNK));
+                }
+                return b.at(b.k(), b.state(), b.sums(), partial);
+            }, r, 1)[0];
+        }
+
+        @Override
+        public double attempt(double t, double h, double tolerance) {
+            ExpertSource src = source;
+            double factor = scaling.velocityFactor(size);
+            job(b -> {
+                double[][] k = {b.k()[0]};
+                double[] state = new double[b.angles().length];
+                DormandPrince54.stageState(b.angles(), k, 1, h, state);
+                return b.at(k, state, sums(src, b.length(), state), null);
+            }, null, 0);
+            for (int s = 1; s < DormandPrince54.STAGES - 1; s++) {
+                Broadcast<double[]> r = stageResiduals(step, stage++, observer);
+                int next = s + 1;
+                job(b -> {
+                    double[][] k = java.util.Arrays.copyOf(b.k(), next);
+                    k[next - 1] = velocity(src, b, b.state(), r.value(), factor);
+                    double[] state = new double[b.angles().length];
+                    DormandPrince54.stageState(b.angles(), k, next, h, state);
+                    return b.at(k, state, sums(src, b.length(), state), null);
+                }, r, 0);
+            }
+            Broadcast<double[]> r = stageResiduals(step, stage++, observer);
+            return job(b -> {
+                double[][] k = java.util.Arrays.copyOf(b.k(), DormandPrince54.STAGES);
+                k[DormandPrince54.STAGES - 1] = velocity(src, b, b.state(), r.value(), factor);
+                int n = b.angles().length;
+                double[] end = new double[n];
+                DormandPrince54.endState(b.angles(), k, h, end);
+                double[] partial = new double[chunks(n)];
+                for (int c = 0; c * DormandPrince54.CHUNK < n; c++) {
+                    partial[c] = DormandPrince54.errorSum(b.angles(), k, end, h, tolerance, c * DormandPrince54.CHUNK,
+                            Math.min(n, (c + 1) * DormandPrince54.CHUNK));
+                }
+                // the end state is the last stage's state but for the sign of a zero at most: sum again only then
+                double[] endSums = java.util.Arrays.equals(end, b.state()) ? b.sums() : sums(src, b.length(), end);
+                return b.at(k, end, endSums, partial);
+            }, r, 1)[0];
+        }
+
+        @Override
+        public void accept() {
+            // no job: the next one maps the accepted blocks (end state as angles, k6 as k0)
+            blocks = blocks.map(b -> new Block(b.index(), b.from(), b.length(), b.state(),
+                    new double[][] {b.k()[DormandPrince54.STAGES - 1]}, b.state(), b.sums(), null));
+        }
+    }
+
+    private static int chunks(int n) {
+        return (n + DormandPrince54.CHUNK - 1) / DormandPrince54.CHUNK;
     }
 
     /**
@@ -289,7 +458,7 @@ public final class PartitionedMixture {
      * with the angles collected to the driver (N·d numbers) only at the grid indices {@code wantsAngles} accepts,
      * null at the others.
      */
-    public void run(TimeGrid grid, String integrator, int fromStep, int toStep, TrainingObserver observer,
+    public void run(TimeGrid grid, FlowIntegrator integrator, int fromStep, int toStep, TrainingObserver observer,
                     IntPredicate wantsAngles) {
         if (fromStep < 0 || toStep > grid.steps() || fromStep > toStep) {
             throw new IllegalArgumentException("steps " + fromStep + ".." + toStep + " outside 0.." + grid.steps());
@@ -309,13 +478,7 @@ public final class PartitionedMixture {
     /** One stage of one block: the velocity at its state for the broadcast residuals, then the next state. */
     private static Block step(ExpertSource source, Block b, double[] residuals, double factor, double h, int stage,
                               boolean rk4) {
-        MixtureOfExperts mixture = mixture(source, b.length());
-        double[] v = mixture.residualVelocities(b.state(), source.data(), residuals);
-        if (factor != 1.0) {
-            for (int i = 0; i < v.length; i++) {
-                v[i] *= factor;
-            }
-        }
+        double[] v = velocity(source, b, b.state(), residuals, factor);
         double[] y = b.angles();
         int n = y.length;
         if (!rk4) {
@@ -344,6 +507,18 @@ public final class PartitionedMixture {
         return new Block(b.index(), b.from(), b.length(), next, new double[0][], next, sums(source, b.length(), next));
     }
 
+    /** The velocities of the block's experts at {@code state} for the residuals, times the scaling's factor. */
+    private static double[] velocity(ExpertSource source, Block b, double[] state, double[] residuals,
+                                     double factor) {
+        double[] v = mixture(source, b.length()).residualVelocities(state, source.data(), residuals);
+        if (factor != 1.0) {
+            for (int i = 0; i < v.length; i++) {
+                v[i] *= factor;
+            }
+        }
+        return v;
+    }
+
     /** The angles of every expert, flat N·d in expert order (one N·d array on the driver: for checks and clouds). */
     public double[] angles() {
         List<Block> collected = blocks.collect();
@@ -363,8 +538,8 @@ public final class PartitionedMixture {
 
     /** Drops the cached blocks and the broadcast residuals; the mixture cannot run any more. */
     public void release() {
-        if (blocks != null) {
-            blocks.unpersist(false);
+        if (cached != null) {
+            cached.unpersist(false);
         }
         dropBroadcasts();
     }

@@ -8,10 +8,10 @@ import java.util.function.IntPredicate;
 import org.apache.spark.api.java.JavaSparkContext;
 
 /**
- * The reference population of an analysis on Spark: from {@link #MIN_SIZE} particles on, with RK4 or Euler, a
- * {@link PartitionedMixture} over the context's default parallelism (its initial angles drawn on the executors from
- * the seed, its clouds collected only at the transport snapshots); below that, or with the adaptive integrator, the
- * trainer on the driver, where a few blocks cost less than a job per stage. Either way the trainer's bits.
+ * The reference population of an analysis on Spark: from {@link #MIN_SIZE} particles on, a {@link PartitionedMixture}
+ * over the context's default parallelism (its initial angles drawn on the executors from the seed, its clouds
+ * collected only at the transport snapshots); below that, the trainer on the driver, where a few blocks cost less than
+ * a job per stage. Either way the trainer's bits.
  */
 public final class PartitionedReference implements PopulationFlow {
     /** The smallest population that runs partitioned: four blocks of {@link MixtureOfExperts#SUM_BLOCK}. */
@@ -26,24 +26,23 @@ public final class PartitionedReference implements PopulationFlow {
         this.source = source;
     }
 
-    /** Whether a population of {@code size} particles integrated by {@code integrator} runs partitioned. */
-    public static boolean partitioned(int size, String integrator) {
-        return size >= MIN_SIZE && (integrator.equals("rk4") || integrator.equals("euler"));
+    /** Whether a population of {@code size} particles runs partitioned. */
+    public static boolean partitioned(int size) {
+        return size >= MIN_SIZE;
     }
 
     @Override
     public void run(GradientFlowTrainer trainer, double[] angles, long seed, TrainingObserver observer,
                     IntPredicate wantsAngles) {
         MixtureOfExperts mixture = trainer.mixture();
-        String integrator = trainer.integrator().name();
-        if (!partitioned(mixture.size(), integrator)) {
+        if (!partitioned(mixture.size())) {
             LOCAL.run(trainer, angles, seed, observer, wantsAngles);
             return;
         }
         PartitionedMixture population = new PartitionedMixture(context, source, mixture.size(), seed,
                 Math.max(1, context.defaultParallelism()), mixture.scaling());
         try {
-            population.run(trainer.grid(), integrator, 0, trainer.grid().steps(), observer, wantsAngles);
+            population.run(trainer.grid(), trainer.integrator(), 0, trainer.grid().steps(), observer, wantsAngles);
         } finally {
             population.release();
         }

@@ -10,8 +10,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code qmoe train --master local[2]}: the mixture in partitioned blocks on Spark writes the very files of the thread
- * path, byte for byte, for a mixture of several blocks, with RK4 and Euler, and when stopped and resumed on Spark; a
- * malformed master or an integrator Spark does not have is one line before anything runs.
+ * path, byte for byte, for a mixture of several blocks, with RK4, Euler and the adaptive integrator, and when stopped
+ * and resumed on Spark; a malformed master or a backend Spark does not have is one line before anything runs.
  */
 class SparkTrainCliTest {
     /** Every file a complete training run leaves (the checkpoint is removed at the end). */
@@ -79,16 +79,25 @@ class SparkTrainCliTest {
     }
 
     @Test
-    void aMalformedMasterOrAnAdaptiveIntegratorIsOneLineAndNothingRuns() throws Exception {
+    void theAdaptiveIntegratorOnSparkGivesTheThreadPathsFiles() throws Exception {
+        Path c = circuit();
+        // a tolerance that makes each output interval take several steps, with rejections among them
+        CliRunner.Result threads = CliRunner.run(command(c, dir.resolve("threads"), "--integrator", "adaptive",
+                "--tolerance", "1e-9"));
+        assertThat(threads.code()).as(threads.err()).isZero();
+        CliRunner.Result spark = CliRunner.run(command(c, dir.resolve("spark"), "--integrator", "adaptive",
+                "--tolerance", "1e-9", "--master", "local[2]"));
+        assertThat(spark.code()).as(spark.err()).isZero();
+        assertSameFiles(dir.resolve("threads"), dir.resolve("spark"));
+    }
+
+    @Test
+    void aMalformedMasterOrAShotBackendIsOneLineAndNothingRuns() throws Exception {
         Path c = circuit();
         ChildCli.Result r = ChildCli.run(command(c, dir.resolve("bad"), "--master", "spork://x"));
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.err()).hasLineCount(1).contains("--master", "'spork://x'").doesNotContain("Exception");
         assertThat(dir.resolve("bad")).doesNotExist();
-        CliRunner.Result adaptive = CliRunner.run(command(c, dir.resolve("bad"), "--master", "local[2]",
-                "--integrator", "adaptive"));
-        assertThat(adaptive.code()).isEqualTo(2);
-        assertThat(adaptive.err()).hasLineCount(1).contains("--integrator", "rk4 or euler");
         CliRunner.Result shots = CliRunner.run(command(c, dir.resolve("bad"), "--master", "local[2]", "--backend",
                 "shots:100"));
         assertThat(shots.code()).isEqualTo(2);

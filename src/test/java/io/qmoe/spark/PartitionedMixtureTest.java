@@ -2,6 +2,7 @@ package io.qmoe.spark;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.qmoe.mixture.AdaptiveIntegrator;
 import io.qmoe.mixture.Dataset;
 import io.qmoe.mixture.EulerIntegrator;
 import io.qmoe.mixture.FlowEvaluation;
@@ -23,7 +24,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A mixture partitioned in blocks on one shared {@code local[2]} context integrates to the same bits as the
- * single-machine trainer, for 1, 2, 5 and 16 partitions and across a lineage checkpoint; its initial angles, drawn per
+ * single-machine trainer, with RK4, Euler and the adaptive integrator, for 1, 2, 5 and 16 partitions and across a
+ * lineage checkpoint; its initial angles, drawn per
  * block by jumping the seeded stream, are the sequential draws.
  */
 class PartitionedMixtureTest {
@@ -85,7 +87,7 @@ class PartitionedMixtureTest {
         return new Run(residuals, angles);
     }
 
-    private static Run partitioned(String integrator, TimeGrid grid, OutputScaling scaling, long seed,
+    private static Run partitioned(FlowIntegrator integrator, TimeGrid grid, OutputScaling scaling, long seed,
                                    int partitions, int checkpointEvery) {
         PartitionedMixture p = new PartitionedMixture(spark, new SparkSweepTest.QubitSource(), N, seed, partitions,
                 scaling).checkpointEvery(checkpointEvery);
@@ -114,7 +116,7 @@ class PartitionedMixtureTest {
         // the run moves: the residuals change, so equal bits are not equal starting points only
         assertThat(reference.residuals().get(0)).isNotEqualTo(reference.residuals().get(12));
         for (int partitions : new int[] {1, 2, 5, 16}) {
-            assertSameBits(reference, partitioned("rk4", grid, OutputScaling.MEAN_FIELD, 5, partitions,
+            assertSameBits(reference, partitioned(new RungeKutta4Integrator(), grid, OutputScaling.MEAN_FIELD, 5, partitions,
                     partitions == 16 ? 5 : 40));
         }
     }
@@ -123,6 +125,20 @@ class PartitionedMixtureTest {
     void eulerInTheLazyScalingToo() {
         TimeGrid grid = TimeGrid.of(0.2, 0.1);
         assertSameBits(threads(new EulerIntegrator(), grid, OutputScaling.LAZY, 9),
-                partitioned("euler", grid, OutputScaling.LAZY, 9, 5, 1));
+                partitioned(new EulerIntegrator(), grid, OutputScaling.LAZY, 9, 5, 1));
+    }
+
+    @Test
+    void adaptiveOnPartitionedBlocksGivesTheTrainersBitsStepControlIncluded() {
+        TimeGrid grid = TimeGrid.of(0.2, 0.1);
+        AdaptiveIntegrator adaptive = new AdaptiveIntegrator(1e-9);
+        Run reference = threads(adaptive, grid, OutputScaling.MEAN_FIELD, 3);
+        // two output intervals of 2 + 6·(attempts) evaluations each, and more than one step per interval: the
+        // step control ran, not one fixed step
+        assertThat(reference.residuals().size() - 1).isGreaterThan(2 * (2 + 6 * 2));
+        for (int partitions : new int[] {1, 2, 5}) {
+            assertSameBits(reference, partitioned(adaptive, grid, OutputScaling.MEAN_FIELD, 3, partitions,
+                    partitions == 5 ? 3 : 400));
+        }
     }
 }

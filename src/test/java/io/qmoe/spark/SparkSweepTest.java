@@ -167,11 +167,10 @@ class SparkSweepTest {
         for (String name : a.keySet()) {
             assertThat(b.get(name)).as(name).isEqualTo(a.get(name));
         }
-        // the threshold: four whole blocks, and only the integrators the partitioned mixture has
-        assertThat(PartitionedReference.partitioned(4 * io.qmoe.mixture.MixtureOfExperts.SUM_BLOCK, "rk4")).isTrue();
-        assertThat(PartitionedReference.partitioned(4 * io.qmoe.mixture.MixtureOfExperts.SUM_BLOCK - 1, "rk4"))
+        // the threshold: four whole blocks
+        assertThat(PartitionedReference.partitioned(4 * io.qmoe.mixture.MixtureOfExperts.SUM_BLOCK)).isTrue();
+        assertThat(PartitionedReference.partitioned(4 * io.qmoe.mixture.MixtureOfExperts.SUM_BLOCK - 1))
                 .isFalse();
-        assertThat(PartitionedReference.partitioned(1 << 20, "adaptive")).isFalse();
     }
 
     @Test
