@@ -33,7 +33,8 @@ final class PlanCommand implements Callable<Integer> {
             + "cores each).")
     int cores;
 
-    @Option(names = "--integrator", defaultValue = "rk4", description = "rk4 (4 stages a step) or euler (1).")
+    @Option(names = "--integrator", defaultValue = "rk4", description = "rk4 (4 stages a step), euler (1) or adaptive "
+            + "(6 stages and 7 jobs per attempted step; the number of steps depends on --tolerance).")
     String integrator;
 
     @Option(names = "--round-trip", defaultValue = "60", paramLabel = "MS", description = "One stage's Spark round "
@@ -60,10 +61,13 @@ final class PlanCommand implements Callable<Integer> {
                     + roundTrip);
         }
         String integ = integrator.toLowerCase(Locale.ROOT);
-        if (!integ.equals("rk4") && !integ.equals("euler")) {
-            throw new UserInputException("--integrator must be rk4 or euler, got '" + integrator + "'");
+        if (!integ.equals("rk4") && !integ.equals("euler") && !integ.equals("adaptive")) {
+            throw new UserInputException("--integrator must be rk4, euler or adaptive, got '" + integrator + "'");
         }
-        int stages = integ.equals("rk4") ? 4 : 1;
+        // velocity evaluations and Spark jobs per (attempted) step; an adaptive step's seventh job only sums
+        int stages = integ.equals("rk4") ? 4 : integ.equals("euler") ? 1 : 6;
+        int jobs = integ.equals("adaptive") ? 7 : stages;
+        String step = integ.equals("adaptive") ? "attempted step" : "step";
         int t = Backends.threads(expert.threads);
         int probe = Math.min(experts, MixtureOfExperts.SUM_BLOCK);
         double one = perExpert(1, probe);
@@ -72,22 +76,22 @@ final class PlanCommand implements Callable<Integer> {
         int perCore = (blocks + cores - 1) / cores;
         int blockSize = Math.min(experts, MixtureOfExperts.SUM_BLOCK);
         double here = stages * (double) experts * many;
-        double cluster = stages * (perCore * (double) blockSize * one + roundTrip / 1e3);
+        double cluster = stages * perCore * (double) blockSize * one + jobs * roundTrip / 1e3;
         var w = spec.commandLine().getOut();
         w.printf(Locale.ROOT, "cost of one expert's velocity evaluation (M = %s points, measured on %d experts): "
                 + "%.4g us on 1 thread, %.4g us per expert on %d threads%n", dataSize(), probe, one * 1e6,
                 many * 1e6, t);
-        w.printf(Locale.ROOT, "N = %d experts, %s (%d stage(s) a step), %d block(s) of up to %d%n", experts, integ,
-                stages, blocks, MixtureOfExperts.SUM_BLOCK);
-        w.printf(Locale.ROOT, "this machine (%d threads): %.4g s per step%n", t, here);
-        w.printf(Locale.ROOT, "Spark, %d cores (%d block(s) per core, %.0f ms round trip per stage): %.4g s per step"
-                + "%s%n", cores, perCore, roundTrip, cluster, blocks < cores ? " (only " + blocks
+        w.printf(Locale.ROOT, "N = %d experts, %s (%d stage(s) and %d job(s) a %s), %d block(s) of up to %d%n",
+                experts, integ, stages, jobs, step, blocks, MixtureOfExperts.SUM_BLOCK);
+        w.printf(Locale.ROOT, "this machine (%d threads): %.4g s per %s%n", t, here, step);
+        w.printf(Locale.ROOT, "Spark, %d cores (%d block(s) per core, %.0f ms round trip per job): %.4g s per %s"
+                + "%s%n", cores, perCore, roundTrip, cluster, step, blocks < cores ? " (only " + blocks
                 + " of the cores have work: one block each)" : "");
         if (cluster < here) {
-            w.printf(Locale.ROOT, "distribution pays off: %.3gx faster per step%n", here / cluster);
+            w.printf(Locale.ROOT, "distribution pays off: %.3gx faster per %s%n", here / cluster, step);
         } else {
-            w.printf(Locale.ROOT, "distribution does not pay off: %.3gx slower per step (the round trips outweigh "
-                    + "the work; stay on one machine)%n", cluster / here);
+            w.printf(Locale.ROOT, "distribution does not pay off: %.3gx slower per %s (the round trips outweigh "
+                    + "the work; stay on one machine)%n", cluster / here, step);
         }
         w.flush();
         return 0;

@@ -37,7 +37,7 @@ class PlanCommandTest {
             double one = number(r.out(), "([0-9.e+-]+) us on 1 thread") * 1e-6;
             double many = number(r.out(), "([0-9.e+-]+) us per expert on 2 threads") * 1e-6;
             double here = number(r.out(), "this machine \\(2 threads\\): ([0-9.e+-]+) s per step");
-            double cluster = number(r.out(), "round trip per stage\\): ([0-9.e+-]+) s per step");
+            double cluster = number(r.out(), "round trip per job\\): ([0-9.e+-]+) s per step");
             int blocks = (n + 1023) / 1024;
             int perCore = (blocks + 255) / 256;
             // costs and times are printed with four significant digits (relative rounding below 5e-4 each)
@@ -50,6 +50,22 @@ class PlanCommandTest {
                 assertThat(r.out()).contains("does not pay off", "only 1 of the cores have work");
             }
         }
+    }
+
+    @Test
+    void anAdaptiveStepIsSixEvaluationsAndSevenRoundTrips() throws Exception {
+        Path c = dir.resolve("q.qasm");
+        Files.writeString(c, EvalAndCircuitsCommandTest.QUBIT);
+        CliRunner.Result r = CliRunner.run("plan", "--circuit", c.toString(), "--experts", "5000", "--cores", "4",
+                "--threads", "1", "--round-trip", "50", "--integrator", "adaptive");
+        assertThat(r.code()).as(r.err()).isZero();
+        double one = number(r.out(), "([0-9.e+-]+) us on 1 thread") * 1e-6;
+        double here = number(r.out(), "this machine \\(1 threads\\): ([0-9.e+-]+) s per attempted step");
+        double cluster = number(r.out(), "round trip per job\\): ([0-9.e+-]+) s per attempted step");
+        assertThat(here).isCloseTo(6.0 * 5000 * one, within(6.0 * 5000 * one * 1.5e-3));
+        // 5 blocks on 4 cores: 2 blocks on the busiest core
+        double expected = 6 * 2 * 1024 * one + 7 * 0.050;
+        assertThat(cluster).isCloseTo(expected, within(expected * 1.5e-3));
     }
 
     @Test
