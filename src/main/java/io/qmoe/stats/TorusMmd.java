@@ -11,21 +11,38 @@ package io.qmoe.stats;
  * the two integrals are closed: ∫ k(θ, θ') dU(θ') = ρ(κ)^d with ρ(κ) = e^{−κ} I₀(κ) per coordinate, so
  * MMD²(P, U) = (1/N²) Σ_ij k(p_i, p_j) − ρ(κ)^d.
  *
- * <p>Points are flat, row-major arrays ({@code coordinate k of point i = a[i*d + k]}) and need not be wrapped. Cost
- * O(N·M·d) with one exponential per pair (cos(a − b) = cos a cos b + sin a sin b from precomputed tables); memory
- * O((N + M)·d). Rows of P are cut into chunks of a fixed size, each chunk sums in a fixed order and the chunk sums
+ * <p>Two ways to the same number, chosen by (κ, d) alone so that every cloud of one kernel and dimension is prepared
+ * alike:
+ * <ul>
+ *   <li>when the kernel's Fourier series needs at most {@link #MAX_FREQUENCIES} frequencies to be exact to 1e-16
+ *   ({@link VonMisesSpectrum}; d = 2 at κ = 1 keeps a few hundred), a cloud is its F Fourier sums, O(N·F·d) to
+ *   prepare, and MMD² = Σ_n W_n |P̂(n) − Q̂(n)|² costs O(F): a sum of non-negative terms, so small distances between
+ *   large clouds keep their relative precision;</li>
+ *   <li>otherwise the pairwise sums above, O(N·M·d) with one exponential per pair (cos(a − b) = cos a cos b +
+ *   sin a sin b from precomputed tables).</li>
+ * </ul>
+ * Memory O((N + M)·d + F). Points are flat, row-major arrays ({@code coordinate k of point i = a[i*d + k]}) and need
+ * not be wrapped. Points are cut into chunks of a size fixed by N, each chunk sums in a fixed order and the chunk sums
  * are added in chunk order, so the result has the same bits on any thread count.
  */
 public final class TorusMmd {
     private static final int CHUNK_ROWS = 32;
     private static final String KERNEL = "von Mises product";
+    /** The most Fourier frequencies a cloud is prepared with; above it, the pairwise sums are used. */
+    public static final int MAX_FREQUENCIES = 20_000;
+    /** The spectra already built, by (κ, d); empty when the pairwise sums are used. */
+    private static final java.util.concurrent.ConcurrentHashMap<String, java.util.Optional<VonMisesSpectrum>> SPECTRA =
+            new java.util.concurrent.ConcurrentHashMap<>();
 
     private final double kappa;
     private final int threads;
+    /** Whether Fourier sums may be used (false: always the pairwise sums, the independent check in tests). */
+    private final boolean fourier;
 
-    private TorusMmd(double kappa, int threads) {
+    private TorusMmd(double kappa, int threads, boolean fourier) {
         this.kappa = kappa;
         this.threads = threads;
+        this.fourier = fourier;
     }
 
     /**
@@ -51,12 +68,17 @@ public final class TorusMmd {
         if (!(kappa >= 0) || Double.isInfinite(kappa)) {
             throw new IllegalArgumentException("the kernel concentration kappa must be finite and >= 0, got " + kappa);
         }
-        return new TorusMmd(kappa, 0);
+        return new TorusMmd(kappa, 0, true);
     }
 
     /** The same kernel on {@code t} threads (0: all available processors); the result does not depend on it. */
     public TorusMmd withThreads(int t) {
-        return new TorusMmd(kappa, t);
+        return new TorusMmd(kappa, t, fourier);
+    }
+
+    /** The same kernel always by pairwise sums, O(N·M·d): the direct definition, to check the Fourier sums. */
+    public TorusMmd pairwise() {
+        return new TorusMmd(kappa, threads, false);
     }
 
     /** The concentration κ. */
@@ -65,20 +87,29 @@ public final class TorusMmd {
     }
 
     /**
-     * A cloud made ready for comparisons: the cosines and sines of its coordinates and its kernel self-sum
-     * Σ_ij k(p_i, p_j), computed once (O(N²·d)), so comparing it with many others costs only the cross sums.
+     * A cloud made ready for comparisons, once: its Fourier sums (O(N·F·d)), or the cosines and sines of its
+     * coordinates and its kernel self-sum Σ_ij k(p_i, p_j) (O(N²·d)), so that comparing it with many others costs
+     * only O(F) or the cross sums.
      */
     public static final class Cloud {
+        private final double kappa;
         private final int dimension;
         private final int size;
         private final Tables tables;
         private final double selfSum;
+        /** Σ_i e^{i n·p_i} over the spectrum's frequencies, or null (pairwise sums). */
+        private final double[] re;
+        private final double[] im;
 
-        private Cloud(int dimension, int size, Tables tables, double selfSum) {
+        private Cloud(double kappa, int dimension, int size, Tables tables, double selfSum, double[] re,
+                      double[] im) {
+            this.kappa = kappa;
             this.dimension = dimension;
             this.size = size;
             this.tables = tables;
             this.selfSum = selfSum;
+            this.re = re;
+            this.im = im;
         }
 
         /** Number of points. */
@@ -90,8 +121,47 @@ public final class TorusMmd {
     /** Prepares {@code p} (N points of dimension d, flat; not modified) for {@link #between(Cloud, Cloud)}. */
     public Cloud prepare(int d, double[] p) {
         int n = count(d, p, "first");
+        VonMisesSpectrum spectrum = spectrum(d);
+        if (spectrum != null) {
+            double[][] sums = fourierSums(spectrum, p, n);
+            return new Cloud(kappa, d, n, null, Double.NaN, sums[0], sums[1]);
+        }
         Tables t = new Tables(p);
-        return new Cloud(d, n, t, selfSum(t, n, d));
+        return new Cloud(kappa, d, n, t, selfSum(t, n, d), null, null);
+    }
+
+    /** The truncated spectrum for dimension d, or null when it has more than {@link #MAX_FREQUENCIES} frequencies. */
+    private VonMisesSpectrum spectrum(int d) {
+        if (!fourier) {
+            return null;
+        }
+        return SPECTRA.computeIfAbsent(kappa + "/" + d,
+                key -> java.util.Optional.ofNullable(VonMisesSpectrum.of(kappa, d, MAX_FREQUENCIES))).orElse(null);
+    }
+
+    /** Whether clouds of dimension d are prepared as Fourier sums (else by pairwise sums). */
+    public boolean usesFourierSums(int d) {
+        return spectrum(d) != null;
+    }
+
+    /** Σ_i e^{i n·p_i} for every frequency of {@code spectrum}: points in at most 64 chunks, added in chunk order. */
+    private double[][] fourierSums(VonMisesSpectrum spectrum, double[] p, int n) {
+        int f = spectrum.size();
+        int per = Math.max(512, (n + 63) / 64);
+        int chunks = (n + per - 1) / per;
+        double[][] re = new double[chunks][f];
+        double[][] im = new double[chunks][f];
+        FixedChunks.run(chunks, threads, c -> spectrum.accumulate(p, c * per, Math.min(n, (c + 1) * per), re[c],
+                im[c]));
+        double[] reSum = re[0];
+        double[] imSum = im[0];
+        for (int c = 1; c < chunks; c++) {
+            for (int j = 0; j < f; j++) {
+                reSum[j] += re[c][j];
+                imSum[j] += im[c][j];
+            }
+        }
+        return new double[][] {reSum, imSum};
     }
 
     /** MMD² between the empirical clouds p (N points) and q (M points) of dimension d (V-statistic). */
@@ -105,8 +175,19 @@ public final class TorusMmd {
         if (p.dimension != q.dimension) {
             throw new IllegalArgumentException("clouds of dimension " + p.dimension + " and " + q.dimension);
         }
+        if (p.kappa != kappa || q.kappa != kappa) {
+            throw new IllegalArgumentException("clouds prepared for kappa " + p.kappa + " and " + q.kappa
+                    + ", compared with kappa " + kappa);
+        }
+        if ((p.re == null) != (q.re == null)) {
+            throw new IllegalArgumentException("clouds prepared one by Fourier sums and one by pairwise sums");
+        }
         int n = p.size;
         int m = q.size;
+        if (p.re != null) {
+            return new Result(KERNEL, kappa, p.dimension, n, m, spectrum(p.dimension).distance(p.re, p.im, n, q.re,
+                    q.im, m));
+        }
         if (p == q || (n == m && java.util.Arrays.equals(p.tables.cos, q.tables.cos)
                 && java.util.Arrays.equals(p.tables.sin, q.tables.sin))) {
             // the same points in the same order: the same measure, at distance 0 exactly (the three sums below would
@@ -125,6 +206,14 @@ public final class TorusMmd {
 
     /** MMD² between a prepared cloud and the uniform law, in closed form (no further kernel sums). */
     public Result toUniform(Cloud p) {
+        if (p.kappa != kappa) {
+            throw new IllegalArgumentException("a cloud prepared for kappa " + p.kappa + ", compared with kappa "
+                    + kappa);
+        }
+        if (p.re != null) {
+            return new Result(KERNEL, kappa, p.dimension, p.size, 0, spectrum(p.dimension).distance(p.re, p.im,
+                    p.size, null, null, 0));
+        }
         double squared = p.selfSum / ((double) p.size * p.size) - StrictMath.pow(scaledBesselI0(kappa), p.dimension);
         return new Result(KERNEL, kappa, p.dimension, p.size, 0, squared);
     }

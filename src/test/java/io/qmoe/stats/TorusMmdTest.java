@@ -158,4 +158,95 @@ class TorusMmdTest {
         assertThatThrownBy(() -> TorusMmd.vonMises(1).between(1, new double[] {1}, new double[] {Double.NaN}))
                 .hasMessageContaining("point 0 of the second cloud");
     }
+
+    /** Points in a few tight clusters, some across the seam at 0 = 2π. */
+    private static double[] clustered(SplittableRandom rnd, int n, int d) {
+        double[] x = new double[n * d];
+        double[] centres = {0.02, 2 * Math.PI - 0.03, 1.1, 4.0};
+        for (int i = 0; i < n; i++) {
+            double c = centres[rnd.nextInt(centres.length)];
+            for (int k = 0; k < d; k++) {
+                x[i * d + k] = c + 0.05 * (rnd.nextDouble() - 0.5) + (k == 1 ? 2 * Math.PI * rnd.nextInt(-1, 2) : 0);
+            }
+        }
+        return x;
+    }
+
+    @Test
+    void fourierSumsEqualThePairwiseDefinition() {
+        SplittableRandom rnd = new SplittableRandom(17);
+        for (int d = 1; d <= 3; d++) {
+            for (double kappa : new double[] {0.3, 1, 4, 25}) {
+                TorusMmd fourier = TorusMmd.vonMises(kappa);
+                if (d == 3 && kappa > 1) {
+                    // 27 426 and 269 122 frequencies: more than MAX_FREQUENCIES, the pairwise sums are used
+                    assertThat(fourier.usesFourierSums(d)).isFalse();
+                    continue;
+                }
+                assertThat(fourier.usesFourierSums(d)).as("d = %d, kappa = %s", d, kappa).isTrue();
+                TorusMmd pairwise = fourier.pairwise();
+                double[][] clouds = {uniformCloud(rnd, 37, d), uniformCloud(rnd, 700, d), clustered(rnd, 90, d),
+                    clustered(rnd, 600, d)};
+                for (double[] p : clouds) {
+                    for (double[] q : clouds) {
+                        double exact = pairwise.between(d, p, q).squared();
+                        double viaSeries = fourier.between(d, p, q).squared();
+                        // the pairwise sums carry rounding of ~1e-16 per unit of the three sums; the series is exact
+                        // to 1e-16 and a sum of non-negative terms
+                        assertThat(viaSeries).as("d = %d, kappa = %s", d, kappa).isCloseTo(exact, within(2e-14));
+                        assertThat(viaSeries).isGreaterThanOrEqualTo(0);
+                    }
+                    assertThat(fourier.toUniform(d, p).squared())
+                            .isCloseTo(pairwise.toUniform(d, p).squared(), within(2e-14));
+                }
+            }
+        }
+    }
+
+    @Test
+    void theSpectrumsWeightsAreTheKernelsFourierCoefficients() {
+        for (double kappa : new double[] {0.3, 1, 4, 25, 300}) {
+            double[] w = VonMisesSpectrum.weights(kappa);
+            double total = w[0];
+            for (int m = 1; m < w.length; m++) {
+                total += 2 * w[m];
+                assertThat(w[m]).isLessThanOrEqualTo(w[m - 1]);
+            }
+            assertThat(total).isCloseTo(1, within(1e-14));
+            assertThat(w[0]).isCloseTo(TorusMmd.scaledBesselI0(kappa), within(1e-14 * w[0] + 1e-300));
+            // (1/2π) ∫ exp(κ (cos φ − 1)) cos(mφ) dφ by the trapezoid rule, exponentially accurate for this periodic
+            // integrand
+            int g = 512;
+            for (int m = 0; m < Math.min(w.length, 12); m++) {
+                double s = 0;
+                for (int j = 0; j < g; j++) {
+                    double phi = 2 * Math.PI * j / g;
+                    s += Math.exp(kappa * (Math.cos(phi) - 1)) * Math.cos(m * phi);
+                }
+                assertThat(w[m]).as("kappa = %s, m = %d", kappa, m).isCloseTo(s / g, within(4e-15));
+            }
+        }
+    }
+
+    @Test
+    void aWideSpectrumFallsBackToThePairwiseSums() {
+        TorusMmd k = TorusMmd.vonMises(6);
+        assertThat(k.usesFourierSums(2)).isTrue();
+        assertThat(k.usesFourierSums(10)).isFalse();
+        SplittableRandom rnd = new SplittableRandom(5);
+        double[] p = uniformCloud(rnd, 40, 10);
+        double[] q = uniformCloud(rnd, 30, 10);
+        assertThat(k.between(10, p, q).squared()).isEqualTo(k.pairwise().between(10, p, q).squared());
+    }
+
+    @Test
+    void fourierSumsHaveTheSameBitsOnAnyThreadCount() {
+        SplittableRandom rnd = new SplittableRandom(9);
+        double[] p = uniformCloud(rnd, 40_000, 2);
+        double[] q = clustered(rnd, 3000, 2);
+        TorusMmd one = TorusMmd.vonMises(1).withThreads(1);
+        TorusMmd three = TorusMmd.vonMises(1).withThreads(3);
+        assertThat(three.between(2, p, q)).isEqualTo(one.between(2, p, q));
+        assertThat(TorusMmd.vonMises(1).toUniform(2, p)).isEqualTo(one.toUniform(2, p));
+    }
 }
