@@ -54,6 +54,14 @@ final class BenchCommand implements Callable<Integer> {
                 out.flush();
             });
         });
+        sections.put("kernel-distance", () -> {
+            out.printf("%n### Kernel distance (MMD, kappa = 1): Fourier sums against pairwise sums%n%n");
+            io.qmoe.bench.KernelDistanceBenchmark.rows(quick ? new int[] {2_048} : new int[] {8_192, 65_536}, quick,
+                    line -> {
+                        out.println(line);
+                        out.flush();
+                    });
+        });
         sections.put("strange-environment", () -> {
             out.printf("%n### FastExecutionEnvironment against Strange's SimpleQuantumExecutionEnvironment%n%n");
             StrangeEnvironmentBenchmark.rows(quick).forEach(out::println);

@@ -81,6 +81,20 @@ final class AnalysisPlan {
         return all;
     }
 
+    /**
+     * Whether the kernel distances (and the reference's cloud) are measured at {@code snapshot} for experts of d
+     * angles: at the transport times, and at every snapshot when the kernel's Fourier sums make a comparison cost
+     * O(F) instead of O(N·M·d).
+     */
+    boolean measuresKernel(int snapshot, int d) {
+        return transport[snapshot] || kernel().usesFourierSums(d);
+    }
+
+    /** Whether any snapshot measures the kernel distances. */
+    boolean measuresKernel(int d) {
+        return transportCount() > 0 || kernel().usesFourierSums(d);
+    }
+
     /** The kernel of the kernel distance. */
     io.qmoe.stats.TorusMmd kernel() {
         return io.qmoe.stats.TorusMmd.vonMises(config.kernelConcentration());

@@ -62,7 +62,7 @@ final class CoupledSample {
         long perSnapshot = SampleSweep.transportUnits(n, plan.config().referenceSize(), meanField);
 
         TorusMmd kernel = plan.kernel();
-        TorusMmd.Cloud startCloud = plan.transportCount() > 0 ? kernel.prepare(d, MixtureOfExperts.wrap(start)) : null;
+        TorusMmd.Cloud startCloud = plan.measuresKernel(d) ? kernel.prepare(d, MixtureOfExperts.wrap(start)) : null;
         TangentKernel startKernel = plan.transportCount() > 0 ? tangentKernel(mixture, start) : null;
         // this sample's previous transport solutions (mixture–reference, twins–reference, mixture–twins)
         TransportResult[] warm = new TransportResult[3];
@@ -147,8 +147,9 @@ final class CoupledSample {
             clouds[idx] = MixtureOfExperts.wrap(angles);
         }
         TorusMmd kernel = plan.kernel();
+        boolean kernelHere = plan.measuresKernel(idx, d);
         TorusMmd.Cloud mixtureCloud = null;
-        if (transport) {
+        if (kernelHere) {
             mixtureCloud = kernel.prepare(d, MixtureOfExperts.wrap(angles));
             values[Quantity.KERNEL_MOTION.ordinal()][idx] = kernel.between(mixtureCloud, startCloud).distance();
             values[Quantity.KERNEL_TO_UNIFORM.ordinal()][idx] = kernel.toUniform(mixtureCloud).distance();
@@ -160,29 +161,31 @@ final class CoupledSample {
             return;
         }
         values[Quantity.COUPLING.ordinal()][idx] = TorusGeometry.couplingDistance(angles, twins, d);
+        if (kernelHere) {
+            TorusMmd.Cloud refCloud = reference.kernelClouds()[idx];
+            values[Quantity.KERNEL_DISTANCE.ordinal()][idx] = kernel.between(mixtureCloud, refCloud).distance();
+            // at t = 0 the twins are the mixture's own angles: the same cloud, so the same distance, exactly
+            values[Quantity.TWIN_KERNEL_DISTANCE.ordinal()][idx] = java.util.Arrays.equals(angles, twins)
+                    ? values[Quantity.KERNEL_DISTANCE.ordinal()][idx]
+                    : kernel.between(kernel.prepare(d, MixtureOfExperts.wrap(twins)), refCloud).distance();
+        }
         if (transport) {
             TorusPoints mixture = TorusPoints.of(d, MixtureOfExperts.wrap(angles));
             TorusPoints twin = TorusPoints.of(d, MixtureOfExperts.wrap(twins));
             TorusPoints ref = TorusPoints.of(d, reference.reference().clouds()[idx]);
-            TorusMmd.Cloud refCloud = reference.kernelClouds()[idx];
             // the same particles a snapshot later: each solve starts from the previous snapshot's plan and potentials
             warm[0] = warm(mixture, ref, warm[0]);
             values[Quantity.WASSERSTEIN.ordinal()][idx] = warm[0].value();
-            values[Quantity.KERNEL_DISTANCE.ordinal()][idx] = kernel.between(mixtureCloud, refCloud).distance();
             if (java.util.Arrays.equals(angles, twins)) {
                 // at t = 0 the twins are the mixture's own angles: the same cloud, so the same distances, exactly
                 values[Quantity.TWIN_WASSERSTEIN.ordinal()][idx] = warm[0].value();
                 values[Quantity.MIXTURE_TWIN_WASSERSTEIN.ordinal()][idx] = 0;
                 warm[1] = warm[0];
-                values[Quantity.TWIN_KERNEL_DISTANCE.ordinal()][idx] =
-                        values[Quantity.KERNEL_DISTANCE.ordinal()][idx];
             } else {
                 warm[1] = warm(twin, ref, warm[1]);
                 warm[2] = warm(mixture, twin, warm[2]);
                 values[Quantity.TWIN_WASSERSTEIN.ordinal()][idx] = warm[1].value();
                 values[Quantity.MIXTURE_TWIN_WASSERSTEIN.ordinal()][idx] = warm[2].value();
-                values[Quantity.TWIN_KERNEL_DISTANCE.ordinal()][idx] = kernel.between(
-                        kernel.prepare(d, MixtureOfExperts.wrap(twins)), refCloud).distance();
             }
             progress.accept(perSnapshot);
         }

@@ -3,7 +3,9 @@ package io.qmoe.meanfield;
 /**
  * A number the analysis measures for every (N, seed) sample at every snapshot time, with where it comes from and what
  * it should do in N. Quantities that need the reference are NaN in the lazy scaling; those that compare whole clouds
- * (a transport solve or a kernel sum) are measured only at the transport times and are NaN at the other snapshots.
+ * are measured only at the transport times and are NaN at the other snapshots — except the kernel distances
+ * (the MMDs), which are measured at every snapshot when the kernel has short Fourier sums (d ≤ 3 at κ = 1, see
+ * {@link io.qmoe.stats.TorusMmd}).
  */
 public enum Quantity {
     /** D_N(t) = sqrt((1/N) Σ_i |θ_i(t) − θ̄_i(t)|²): the mixture against its twins driven by the reference. */
@@ -54,7 +56,10 @@ public enum Quantity {
         return needsReference;
     }
 
-    /** Whether it compares whole clouds and is measured only at the transport times. */
+    /**
+     * Whether it compares whole clouds: measured only at the transport times (the MMDs at every snapshot when the
+     * kernel's Fourier sums are short).
+     */
     public boolean comparesClouds() {
         return comparesClouds;
     }

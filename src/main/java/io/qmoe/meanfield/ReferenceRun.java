@@ -48,7 +48,8 @@ final class ReferenceRun {
         double[][] predictions = new double[steps + 1][];
         double[][] clouds = new double[plan.snapshotCount()][];
         ResidualSchedule schedule = new ResidualSchedule();
-        keepCloud(plan, 0, angles, clouds);
+        int d = expert.dimension();
+        keepCloud(plan, 0, angles, clouds, d);
         flow.run(new GradientFlowTrainer(mixture, data, plan.integrator(), plan.grid()), angles, seed,
                 new TrainingObserver() {
                     @Override
@@ -67,10 +68,10 @@ final class ReferenceRun {
 
                     @Override
                     public void reached(int step, double t, double[] a) {
-                        keepCloud(plan, step, a, clouds);
+                        keepCloud(plan, step, a, clouds, d);
                         progress.accept(size);
                     }
-                }, step -> isCloud(plan, step));
+                }, step -> isCloud(plan, step, d));
         TorusMmd.Cloud[] kernelClouds = new TorusMmd.Cloud[clouds.length];
         double[] drift = new double[clouds.length];
         double[][] spectra = new double[clouds.length][];
@@ -80,6 +81,8 @@ final class ReferenceRun {
         for (int i = 0; i < clouds.length; i++) {
             if (clouds[i] != null) {
                 kernelClouds[i] = plan.kernel().prepare(expert.dimension(), clouds[i]);
+            }
+            if (clouds[i] != null && plan.isTransport(i)) {
                 // at t = 0 the cloud is the start: its kernel is K_0 itself
                 TangentKernel k = i == plan.snapshotAt(0) ? initial : TangentKernel.of(size, data.size(),
                         expert.dimension(), mixture.evaluateOnData(clouds[i], data, true).gradients());
@@ -91,14 +94,17 @@ final class ReferenceRun {
                 kernelClouds);
     }
 
-    /** Whether the cloud at grid index {@code step} is kept (a transport snapshot). */
-    private static boolean isCloud(AnalysisPlan plan, int step) {
+    /**
+     * Whether the cloud at grid index {@code step} is kept: a snapshot where the kernel distances are measured (every
+     * transport time, and every snapshot when the kernel has short Fourier sums).
+     */
+    private static boolean isCloud(AnalysisPlan plan, int step, int d) {
         int idx = plan.snapshotAt(step);
-        return idx >= 0 && plan.isTransport(idx);
+        return idx >= 0 && plan.measuresKernel(idx, d);
     }
 
-    private static void keepCloud(AnalysisPlan plan, int step, double[] angles, double[][] clouds) {
-        if (isCloud(plan, step)) {
+    private static void keepCloud(AnalysisPlan plan, int step, double[] angles, double[][] clouds, int d) {
+        if (isCloud(plan, step, d)) {
             clouds[plan.snapshotAt(step)] = MixtureOfExperts.wrap(angles);
         }
     }
