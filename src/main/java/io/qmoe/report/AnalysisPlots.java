@@ -33,6 +33,10 @@ final class AnalysisPlots {
             files.add(rate(r, dir, Quantity.PREDICTION_GAP, "prediction gap G_N(t)"));
             if (r.transportTimes().length > 0) {
                 files.add(rate(r, dir, Quantity.WASSERSTEIN, "W_2(mu_N(t), mu_t)"));
+            }
+            // at the transport times, or at every snapshot when the kernel's Fourier sums are short
+            if (r.samples().stream().anyMatch(s -> Arrays.stream(s.values()[Quantity.KERNEL_DISTANCE.ordinal()])
+                    .anyMatch(Double::isFinite))) {
                 files.add(rate(r, dir, Quantity.KERNEL_DISTANCE, "MMD(mu_N(t), mu_t)"));
             }
             for (String q : new String[] {"coupling", "prediction_gap"}) {

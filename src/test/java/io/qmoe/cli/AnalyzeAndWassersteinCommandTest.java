@@ -97,6 +97,17 @@ class AnalyzeAndWassersteinCommandTest {
         assertThat(out.resolve("tangent_linear.png")).exists();
         assertThat(out.resolve("tangent_linear.svg")).exists();
         assertThat(Files.readString(out.resolve("report.html"))).contains("Var Z / Var Zlin");
+        // no transport times, but this d = 2 kernel has short Fourier sums: the kernel distance at every snapshot,
+        // plotted, and no W2
+        assertThat(out.resolve("rate_mmd.png")).exists();
+        assertThat(out.resolve("rate_wasserstein.png")).doesNotExist();
+        java.util.List<String> distances = Files.readAllLines(out.resolve("distances.csv"));
+        int mmd = java.util.Arrays.asList(distances.get(0).split(",", -1)).indexOf("mmd");
+        int w2 = java.util.Arrays.asList(distances.get(0).split(",", -1)).indexOf("wasserstein");
+        for (String line : distances.subList(1, distances.size())) {
+            assertThat(line.split(",", -1)[mmd]).as(line).isNotEmpty();
+            assertThat(line.split(",", -1)[w2]).as(line).isEmpty();
+        }
         // a resumed run reads Zlin back from the sample files: the same table
         Files.delete(out.resolve("samples/N16-s1.json"));
         CliRunner.Result resumed = CliRunner.run(concat(common, "--out", out.toString(), "--resume"));
