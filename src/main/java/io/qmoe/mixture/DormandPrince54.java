@@ -16,7 +16,8 @@ import org.hipparchus.util.FastMath;
  * sequential sum, so the whole integration has Hipparchus's bits; above that, the last bits of the norms differ.
  *
  * <p>The element arithmetic ({@link #stageState}, {@link #endState}, {@link #errorSum}, …) is public so that each
- * implementation uses the very same expressions.
+ * implementation uses the very same expressions. Those methods never allocate: they read their array arguments
+ * (not modified) and write only the one named {@code out} (modified).
  */
 public final class DormandPrince54 {
     /** Coordinates per partial sum of a norm; an expert block of 1024 experts is d whole chunks. */
