@@ -4,9 +4,12 @@ package io.qmoe.backend.statevector;
  * In-place kernels on a state vector held as two {@code double[]} arrays (real and imaginary parts), qubit q = bit q
  * of the index. Every gate kernel walks its index space (pairs for one-qubit gates, quadruples for two-qubit gates,
  * amplitudes for diagonals) in contiguous runs: one index insertion per run, then an inner loop over consecutive
- * amplitudes that the JIT vectorises. A kernel does share {@code part} of {@code parts} equal shares of its index
- * space, so one register can be split over threads; every amplitude's new value depends only on its own pair, so the
- * result is bit-identical however the work is split. Nothing is allocated.
+ * amplitudes. HotSpot C2 does not vectorise these loops (the partner of i is i + stride in the same array), so on a
+ * JVM with the Vector API the runs' whole vectors, and the gates whose pairs lie within one vector (qubits 0 and 1),
+ * go to {@link VectorKernels} ({@link Simd}), with the same bits as the scalar loops here. A kernel does share
+ * {@code part} of {@code parts} equal shares of its index space, so one register can be split over threads; every
+ * amplitude's new value depends only on its own pair, so the result is bit-identical however the work is split.
+ * Nothing is allocated.
  */
 final class StateKernels {
     private StateKernels() {
@@ -18,20 +21,25 @@ final class StateKernels {
     }
 
     /*
-     * The runs: a kernel's inner loop over len consecutive pairs (i + k, j + k) or amplitudes i + k. With the Vector API
-     * (Simd.use: available, a large state, compiled) the whole vectors go to VectorKernels, which computes the same bits; the
-     * scalar loop does the rest (all of it without the Vector API).
+     * The runs: a kernel's inner loop over len consecutive pairs (i + k, j + k) or amplitudes i + k. When vectors()
+     * the whole vectors go to VectorKernels, which computes the same bits; the scalar loop does the rest (all of it
+     * without the Vector API, on small states, and until the vector code is compiled).
      */
 
+    /** Whether a run of {@code len} on this state goes to {@link VectorKernels} ({@link Simd#use}). */
+    private static boolean vectors(double[] re, int len) {
+        return Simd.AVAILABLE && len >= Simd.LANES && Simd.use(re.length);
+    }
+
     private static void realRun(double[] re, double[] im, int i, int j, int len, double c, double s) {
-        int k = Simd.AVAILABLE && len >= Simd.LANES && Simd.use(re.length) ? VectorKernels.real(re, im, i, j, len, c, s) : 0;
+        int k = vectors(re, len) ? VectorKernels.real(re, im, i, j, len, c, s) : 0;
         for (; k < len; k++) {
             real(re, im, i + k, re, im, j + k, c, s);
         }
     }
 
     private static void imaginaryRun(double[] re, double[] im, int i, int j, int len, double c, double s) {
-        int k = Simd.AVAILABLE && len >= Simd.LANES && Simd.use(re.length) ? VectorKernels.imaginary(re, im, i, j, len, c, s) : 0;
+        int k = vectors(re, len) ? VectorKernels.imaginary(re, im, i, j, len, c, s) : 0;
         for (; k < len; k++) {
             imaginary(re, im, i + k, re, im, j + k, c, s);
         }
@@ -39,22 +47,21 @@ final class StateKernels {
 
     private static void denseRun(double[] re, double[] im, int i, int j, int len, double ar, double ai, double br,
             double bi, double cr, double ci, double dr, double di) {
-        int k = Simd.AVAILABLE && len >= Simd.LANES && Simd.use(re.length) ? VectorKernels.dense(re, im, i, j, len, ar, ai, br, bi, cr, ci, dr, di)
-                : 0;
+        int k = vectors(re, len) ? VectorKernels.dense(re, im, i, j, len, ar, ai, br, bi, cr, ci, dr, di) : 0;
         for (; k < len; k++) {
             dense(re, im, i + k, re, im, j + k, ar, ai, br, bi, cr, ci, dr, di);
         }
     }
 
     private static void exchangeRun(double[] re, double[] im, int i, int j, int len) {
-        int k = Simd.AVAILABLE && len >= Simd.LANES && Simd.use(re.length) ? VectorKernels.exchange(re, im, i, j, len) : 0;
+        int k = vectors(re, len) ? VectorKernels.exchange(re, im, i, j, len) : 0;
         for (; k < len; k++) {
             exchange(re, im, i + k, j + k);
         }
     }
 
     private static void phaseRun(double[] re, double[] im, int i, int len, double c, double s) {
-        int k = Simd.AVAILABLE && len >= Simd.LANES && Simd.use(re.length) ? VectorKernels.phase(re, im, i, len, c, s) : 0;
+        int k = vectors(re, len) ? VectorKernels.phase(re, im, i, len, c, s) : 0;
         for (; k < len; k++) {
             phase(re, im, i + k, c, s);
         }
@@ -139,7 +146,8 @@ final class StateKernels {
         int stride = 1 << q;
         int blocks = re.length >> (q + 1);
         if (stride <= 2 && blocks >= parts && Simd.use(re.length)) {
-            // both amplitudes of a pair in one vector; a share may start or end at an odd pair of qubit 0
+            // both amplitudes of a pair in one vector; a share may start or end at an odd pair of qubit 0 (for
+            // qubit 1 the shares are whole blocks of 4, so a = from, b = to)
             int from = share(blocks, part, parts) * (stride << 1);
             int to = share(blocks, part + 1, parts) * (stride << 1);
             int a = up4(from, to);

@@ -7,8 +7,8 @@ import jdk.incubator.vector.VectorSpecies;
 
 /**
  * The inner loops of {@link StateKernels} on 256-bit vectors of the JDK Vector API (4 doubles a vector). Loaded only
- * when {@link Simd#AVAILABLE}: this class references the incubator module {@code jdk.incubator.vector}, which a JVM resolves
- * only when started with {@code --add-modules jdk.incubator.vector}.
+ * when {@link Simd#AVAILABLE}: this class references the incubator module {@code jdk.incubator.vector}, which a JVM
+ * resolves only when started with {@code --add-modules jdk.incubator.vector}.
  *
  * <p>Every lane computes exactly what the scalar kernel computes for that amplitude: the same products, summed in the
  * same order ({@code a − b} as {@code a + (−b)} where that is written shorter: IEEE defines them equal), no fused
