@@ -119,6 +119,7 @@ public final class Benchmarks {
         printf("%n### Kernels against a plain C loop (hardware-efficient ansatz, 2 layers, one binding)%n%n");
         Path c = Path.of("src", "bench", "c", "statevector.c");
         Path binary = compileC(c);
+        printf("Java kernels: %s.%n%n", StateVectorEstimator.kernelPath());
         printf("| qubits | gates | Java ns/amp/gate (1 thread) | C ns/amp/gate (-O3 -march=native) | Java / C "
                 + "| Java, %d threads on one register | speed-up |%n| ---: | ---: | ---: | ---: | ---: | ---: | ---: |%n",
                 threads);

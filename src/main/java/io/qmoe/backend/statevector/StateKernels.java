@@ -4,9 +4,12 @@ package io.qmoe.backend.statevector;
  * In-place kernels on a state vector held as two {@code double[]} arrays (real and imaginary parts), qubit q = bit q
  * of the index. Every gate kernel walks its index space (pairs for one-qubit gates, quadruples for two-qubit gates,
  * amplitudes for diagonals) in contiguous runs: one index insertion per run, then an inner loop over consecutive
- * amplitudes that the JIT vectorises. A kernel does share {@code part} of {@code parts} equal shares of its index
- * space, so one register can be split over threads; every amplitude's new value depends only on its own pair, so the
- * result is bit-identical however the work is split. Nothing is allocated.
+ * amplitudes. HotSpot C2 does not vectorise these loops (the partner of i is i + stride in the same array), so on a
+ * JVM with the Vector API the runs' whole vectors, and the gates whose pairs lie within one vector (qubits 0 and 1),
+ * go to {@link VectorKernels} ({@link Simd}), with the same bits as the scalar loops here. A kernel does share
+ * {@code part} of {@code parts} equal shares of its index space, so one register can be split over threads; every
+ * amplitude's new value depends only on its own pair, so the result is bit-identical however the work is split.
+ * Nothing is allocated.
  */
 final class StateKernels {
     private StateKernels() {
@@ -15,6 +18,58 @@ final class StateKernels {
     /** The start of share {@code part} of {@code parts} of an index space of {@code size}. */
     static int share(int size, int part, int parts) {
         return (int) ((long) size * part / parts);
+    }
+
+    /*
+     * The runs: a kernel's inner loop over len consecutive pairs (i + k, j + k) or amplitudes i + k. When vectors()
+     * the whole vectors go to VectorKernels, which computes the same bits; the scalar loop does the rest (all of it
+     * without the Vector API, on small states, and until the vector code is compiled).
+     */
+
+    /** Whether a run of {@code len} on this state goes to {@link VectorKernels} ({@link Simd#use}). */
+    private static boolean vectors(double[] re, int len) {
+        return Simd.AVAILABLE && len >= Simd.LANES && Simd.use(re.length);
+    }
+
+    private static void realRun(double[] re, double[] im, int i, int j, int len, double c, double s) {
+        int k = vectors(re, len) ? VectorKernels.real(re, im, i, j, len, c, s) : 0;
+        for (; k < len; k++) {
+            real(re, im, i + k, re, im, j + k, c, s);
+        }
+    }
+
+    private static void imaginaryRun(double[] re, double[] im, int i, int j, int len, double c, double s) {
+        int k = vectors(re, len) ? VectorKernels.imaginary(re, im, i, j, len, c, s) : 0;
+        for (; k < len; k++) {
+            imaginary(re, im, i + k, re, im, j + k, c, s);
+        }
+    }
+
+    private static void denseRun(double[] re, double[] im, int i, int j, int len, double ar, double ai, double br,
+            double bi, double cr, double ci, double dr, double di) {
+        int k = vectors(re, len) ? VectorKernels.dense(re, im, i, j, len, ar, ai, br, bi, cr, ci, dr, di) : 0;
+        for (; k < len; k++) {
+            dense(re, im, i + k, re, im, j + k, ar, ai, br, bi, cr, ci, dr, di);
+        }
+    }
+
+    private static void exchangeRun(double[] re, double[] im, int i, int j, int len) {
+        int k = vectors(re, len) ? VectorKernels.exchange(re, im, i, j, len) : 0;
+        for (; k < len; k++) {
+            exchange(re, im, i + k, j + k);
+        }
+    }
+
+    private static void phaseRun(double[] re, double[] im, int i, int len, double c, double s) {
+        int k = vectors(re, len) ? VectorKernels.phase(re, im, i, len, c, s) : 0;
+        for (; k < len; k++) {
+            phase(re, im, i + k, c, s);
+        }
+    }
+
+    /** The first multiple of 4 at or after {@code from}, at most {@code to}. */
+    private static int up4(int from, int to) {
+        return Math.min(to, (from + 3) & -4);
     }
 
     /** The first amplitude of pair k of qubit q: k with a zero bit inserted at q. */
@@ -58,9 +113,7 @@ final class StateKernels {
             double cr, double ci, double dr, double di, int from, int to) {
         for (int base = from; base < to; base += stride << 1) {
             int end = base + stride;
-            for (int i = base; i < end; i++) {
-                dense(re, im, i, re, im, i + stride, ar, ai, br, bi, cr, ci, dr, di);
-            }
+            denseRun(re, im, base, base + stride, end - base, ar, ai, br, bi, cr, ci, dr, di);
         }
     }
 
@@ -69,9 +122,7 @@ final class StateKernels {
             double cr, double ci, double dr, double di, int lo, int hi) {
         for (int base = 0; base < re.length; base += stride << 1) {
             int end = base + hi;
-            for (int i = base + lo; i < end; i++) {
-                dense(re, im, i, re, im, i + stride, ar, ai, br, bi, cr, ci, dr, di);
-            }
+            denseRun(re, im, base + lo, base + lo + stride, end - base - lo, ar, ai, br, bi, cr, ci, dr, di);
         }
     }
 
@@ -94,7 +145,17 @@ final class StateKernels {
     static void rotateReal(double[] re, double[] im, int q, double c, double s, int part, int parts) {
         int stride = 1 << q;
         int blocks = re.length >> (q + 1);
-        if (stride == 1) {
+        if (stride <= 2 && blocks >= parts && Simd.use(re.length)) {
+            // both amplitudes of a pair in one vector; a share may start or end at an odd pair of qubit 0 (for
+            // qubit 1 the shares are whole blocks of 4, so a = from, b = to)
+            int from = share(blocks, part, parts) * (stride << 1);
+            int to = share(blocks, part + 1, parts) * (stride << 1);
+            int a = up4(from, to);
+            int b = Math.max(a, to & -4);
+            rotateRealAdjacent(re, im, c, s, from, a);
+            VectorKernels.realLow(re, im, q, c, s, a, b);
+            rotateRealAdjacent(re, im, c, s, b, to);
+        } else if (stride == 1) {
             rotateRealAdjacent(re, im, c, s, 2 * share(blocks, part, parts), 2 * share(blocks, part + 1, parts));
         } else if (blocks >= parts) {
             rotateRealBlocks(re, im, stride, c, s, share(blocks, part, parts) * (stride << 1),
@@ -115,9 +176,7 @@ final class StateKernels {
     private static void rotateRealBlocks(double[] re, double[] im, int stride, double c, double s, int from, int to) {
         for (int base = from; base < to; base += stride << 1) {
             int end = base + stride;
-            for (int i = base; i < end; i++) {
-                real(re, im, i, re, im, i + stride, c, s);
-            }
+            realRun(re, im, base, base + stride, end - base, c, s);
         }
     }
 
@@ -125,9 +184,7 @@ final class StateKernels {
     private static void rotateRealSlices(double[] re, double[] im, int stride, double c, double s, int lo, int hi) {
         for (int base = 0; base < re.length; base += stride << 1) {
             int end = base + hi;
-            for (int i = base + lo; i < end; i++) {
-                real(re, im, i, re, im, i + stride, c, s);
-            }
+            realRun(re, im, base + lo, base + lo + stride, end - base - lo, c, s);
         }
     }
 
@@ -169,9 +226,7 @@ final class StateKernels {
     private static void rotateXBlocks(double[] re, double[] im, int stride, double c, double s, int from, int to) {
         for (int base = from; base < to; base += stride << 1) {
             int end = base + stride;
-            for (int i = base; i < end; i++) {
-                imaginary(re, im, i, re, im, i + stride, c, s);
-            }
+            imaginaryRun(re, im, base, base + stride, end - base, c, s);
         }
     }
 
@@ -179,9 +234,7 @@ final class StateKernels {
     private static void rotateXSlices(double[] re, double[] im, int stride, double c, double s, int lo, int hi) {
         for (int base = 0; base < re.length; base += stride << 1) {
             int end = base + hi;
-            for (int i = base + lo; i < end; i++) {
-                imaginary(re, im, i, re, im, i + stride, c, s);
-            }
+            imaginaryRun(re, im, base + lo, base + lo + stride, end - base - lo, c, s);
         }
     }
 
@@ -209,6 +262,9 @@ final class StateKernels {
         int blocks = re.length / block;
         if (blocks < parts) {
             diagonalRuns(re, im, q, c0, s0, c1, s1, share(re.length, part, parts), share(re.length, part + 1, parts));
+        } else if (stride < 8 && Simd.use(re.length)) {
+            diagonalLowVector(re, im, q, c0, s0, c1, s1, share(blocks, part, parts) * block,
+                    share(blocks, part + 1, parts) * block);
         } else if (stride < 8) {
             diagonalLow(re, im, q, c0, s0, c1, s1, share(blocks, part, parts) * block,
                     share(blocks, part + 1, parts) * block);
@@ -229,9 +285,7 @@ final class StateKernels {
             if (one || !skip0) {
                 double c = one ? c1 : c0;
                 double s = one ? s1 : s0;
-                for (int i = i0; i < end; i++) {
-                    phase(re, im, i, c, s);
-                }
+                phaseRun(re, im, i0, end - i0, c, s);
             }
             i0 = end;
         }
@@ -278,6 +332,19 @@ final class StateKernels {
         }
     }
 
+    /** {@link #diagonalLow} on vectors: the same phase for every amplitude, without skipping a phase of 1. */
+    private static void diagonalLowVector(double[] re, double[] im, int q, double c0, double s0, double c1,
+            double s1, int from, int to) {
+        if (q < 2) {
+            VectorKernels.phaseLow(re, im, q, c0, s0, c1, s1, from, to);
+            return;
+        }
+        for (int i = from; i < to; i += 8) {
+            VectorKernels.phase(re, im, i, 4, c0, s0);
+            VectorKernels.phase(re, im, i + 4, 4, c1, s1);
+        }
+    }
+
     /** ψ_i ← (c + i s) ψ_i. */
     private static void phase(double[] re, double[] im, int i, double c, double s) {
         double xr = re[i];
@@ -304,9 +371,7 @@ final class StateKernels {
         for (int k = from; k < to; ) {
             int len = runLength(k, lo, to);
             int start = quadStart(k, lo, hi) | cbit;
-            for (int i = start; i < start + len; i++) {
-                dense(re, im, i, re, im, i + stride, ar, ai, br, bi, cr, ci, dr, di);
-            }
+            denseRun(re, im, start, start + stride, len, ar, ai, br, bi, cr, ci, dr, di);
             k += len;
         }
     }
@@ -322,9 +387,7 @@ final class StateKernels {
         for (int k = from; k < to; ) {
             int len = runLength(k, lo, to);
             int start = quadStart(k, lo, hi) | both;
-            for (int i = start; i < start + len; i++) {
-                phase(re, im, i, c, s);
-            }
+            phaseRun(re, im, start, len, c, s);
             k += len;
         }
     }
@@ -341,9 +404,7 @@ final class StateKernels {
             int end = Math.min(to, (i0 | ((1 << lo) - 1)) + 1);
             int bits = i0 & mask;
             double ss = bits == 0 || bits == mask ? -s : s;
-            for (int i = i0; i < end; i++) {
-                phase(re, im, i, c, ss);
-            }
+            phaseRun(re, im, i0, end - i0, c, ss);
             i0 = end;
         }
     }
@@ -364,9 +425,8 @@ final class StateKernels {
             int start = pairStart(k, low);
             // the first amplitude of a pair has the low bit clear, so the bits agree when the high bit is clear too
             double ss = yy && (start & highBit) == 0 ? -s : s;
-            for (int i = start; i < start + len; i++) {
-                imaginary(re, im, i, re, im, i ^ mask, c, ss);
-            }
+            // only the bits below the low one vary in a run, so the partners i ⊕ m are consecutive too
+            imaginaryRun(re, im, start, start ^ mask, len, c, ss);
             k += len;
         }
     }
@@ -375,7 +435,15 @@ final class StateKernels {
     static void flip(double[] re, double[] im, int q, int part, int parts) {
         int stride = 1 << q;
         int blocks = re.length >> (q + 1);
-        if (stride == 1) {
+        if (stride <= 2 && blocks >= parts && Simd.use(re.length)) {
+            int from = share(blocks, part, parts) * (stride << 1);
+            int to = share(blocks, part + 1, parts) * (stride << 1);
+            int a = up4(from, to);
+            int b = Math.max(a, to & -4);
+            flipAdjacent(re, im, from, a);
+            VectorKernels.permuteLow(re, im, q == 0 ? VectorKernels.FLIP_0 : VectorKernels.FLIP_1, a, b);
+            flipAdjacent(re, im, b, to);
+        } else if (stride == 1) {
             flipAdjacent(re, im, 2 * share(blocks, part, parts), 2 * share(blocks, part + 1, parts));
         } else if (blocks >= parts) {
             flipBlocks(re, im, stride, share(blocks, part, parts) * (stride << 1),
@@ -396,9 +464,7 @@ final class StateKernels {
     private static void flipBlocks(double[] re, double[] im, int stride, int from, int to) {
         for (int base = from; base < to; base += stride << 1) {
             int end = base + stride;
-            for (int i = base; i < end; i++) {
-                exchange(re, im, i, i + stride);
-            }
+            exchangeRun(re, im, base, base + stride, end - base);
         }
     }
 
@@ -406,9 +472,7 @@ final class StateKernels {
     private static void flipSlices(double[] re, double[] im, int stride, int lo, int hi) {
         for (int base = 0; base < re.length; base += stride << 1) {
             int end = base + hi;
-            for (int i = base + lo; i < end; i++) {
-                exchange(re, im, i, i + stride);
-            }
+            exchangeRun(re, im, base + lo, base + lo + stride, end - base - lo);
         }
     }
 
@@ -423,6 +487,9 @@ final class StateKernels {
 
     /** CNOT: swaps the amplitude pairs with the control bit set, in runs of consecutive quadruples. */
     static void cnot(double[] re, double[] im, int control, int target, int part, int parts) {
+        if (Math.min(control, target) < 2 && Simd.use(re.length) && cnotLow(re, im, control, target, part, parts)) {
+            return;
+        }
         int quarter = re.length >> 2;
         int from = share(quarter, part, parts);
         int to = share(quarter, part + 1, parts);
@@ -433,11 +500,61 @@ final class StateKernels {
         for (int k = from; k < to; ) {
             int len = runLength(k, lo, to);
             int start = quadStart(k, lo, hi) | cbit;
-            for (int i = start; i < start + len; i++) {
-                exchange(re, im, i, i + tbit);
-            }
+            exchangeRun(re, im, start, start + tbit, len);
             k += len;
         }
+    }
+
+    /**
+     * CNOT with a qubit below 2 on vectors (Simd.use), where a pair is within one vector or the control is a lane
+     * mask; false (nothing done) when a share would not be whole vectors. A share is still the amplitude slice
+     * [part·2^n/parts, (part + 1)·2^n/parts) when both qubits are below n − log2(parts) (see
+     * {@link ForwardPlan#barriers}).
+     */
+    private static boolean cnotLow(double[] re, double[] im, int control, int target, int part, int parts) {
+        int dim = re.length;
+        if (control < 2 && target < 2) {
+            if (dim / 4 < parts) {
+                return false;
+            }
+            VectorKernels.permuteLow(re, im, control == 0 ? VectorKernels.CNOT_01 : VectorKernels.CNOT_10,
+                    4 * share(dim / 4, part, parts), 4 * share(dim / 4, part + 1, parts));
+            return true;
+        }
+        if (target < 2) {
+            // the amplitudes with the control set, in runs of 2^control, half-index h ↦ h with the control bit set
+            int quads = dim >> 3;
+            if (quads < parts) {
+                return false;
+            }
+            int from = 4 * share(quads, part, parts);
+            int to = 4 * share(quads, part + 1, parts);
+            int cbit = 1 << control;
+            int kind = target == 0 ? VectorKernels.FLIP_0 : VectorKernels.FLIP_1;
+            for (int h = from; h < to; ) {
+                int len = runLength(h, control, to);
+                int start = insertZero(h, control) | cbit;
+                VectorKernels.permuteLow(re, im, kind, start, start + len);
+                h += len;
+            }
+            return true;
+        }
+        // control below 2, target at or above 2: blocks of 2·2^target as for a one-qubit gate on the target
+        int stride = 1 << target;
+        int blocks = dim >> (target + 1);
+        if (blocks >= parts) {
+            int to = share(blocks, part + 1, parts) * (stride << 1);
+            for (int base = share(blocks, part, parts) * (stride << 1); base < to; base += stride << 1) {
+                VectorKernels.exchangeLow(re, im, control, base, base + stride, stride);
+            }
+            return true;
+        }
+        int lo = 4 * share(stride / 4, part, parts);
+        int hi = 4 * share(stride / 4, part + 1, parts);
+        for (int base = 0; base < dim; base += stride << 1) {
+            VectorKernels.exchangeLow(re, im, control, base + lo, base + lo + stride, hi - lo);
+        }
+        return true;
     }
 
     /** k with a zero bit inserted at position b. */
@@ -458,9 +575,7 @@ final class StateKernels {
         for (int k = from; k < to; ) {
             int len = runLength(k, lo, to);
             int start = quadStart(k, lo, hi) | abit;
-            for (int i = start; i < start + len; i++) {
-                exchange(re, im, i, i ^ flip);
-            }
+            exchangeRun(re, im, start, start ^ flip, len);
             k += len;
         }
     }

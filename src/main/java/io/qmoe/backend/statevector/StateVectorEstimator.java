@@ -215,6 +215,16 @@ public final class StateVectorEstimator implements StateSimulator, Differentiabl
     }
 
     /**
+     * How the one-binding kernels run in this JVM: "Vector API, 4 doubles per vector" (started with
+     * {@code --add-modules jdk.incubator.vector}) or "scalar loops" (the same bits, slower). With the Vector API this
+     * first waits until its kernels are JIT-compiled (a second or two), so a benchmark measures compiled code.
+     */
+    public static String kernelPath() {
+        Simd.awaitWarm();
+        return Simd.describe();
+    }
+
+    /**
      * Registers of at least this many qubits, in batches with fewer rows than workers, have every gate split over the
      * workers ({@link CompiledCircuit#runSplit}) instead of one row per worker.
      */
