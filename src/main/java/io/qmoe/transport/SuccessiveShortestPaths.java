@@ -31,13 +31,16 @@ final class SuccessiveShortestPaths {
     private final IndexedMinHeap heap;
     private final boolean unit;
     private final int[] freeRows;
-    /** For unit demands: the arc that carries flow into each sink, or −1 (kept in step with the flows). */
+    /**
+     * For unit demands (every sink receives one unit, whatever the supplies): the arc that carries flow into each
+     * sink, or −1 (kept in step with the flows).
+     */
     private final int[] owner;
     private long augmentations;
     private long settledTotal;
 
     SuccessiveShortestPaths(TransportNetwork net, int supply, int demand) {
-        this(net, filled(net.n, supply), filled(net.m, demand), supply == 1 && demand == 1);
+        this(net, filled(net.n, supply), filled(net.m, demand), supply == 1 && demand == 1, demand == 1);
     }
 
     /**
@@ -45,7 +48,7 @@ final class SuccessiveShortestPaths {
      * {@link MultiScaleStart}. Not modified (copied).
      */
     SuccessiveShortestPaths(TransportNetwork net, int[] supplies, int[] demands) {
-        this(net, supplies.clone(), demands.clone(), false);
+        this(net, supplies.clone(), demands.clone(), false, false);
     }
 
     private static int[] filled(int length, int value) {
@@ -54,7 +57,8 @@ final class SuccessiveShortestPaths {
         return x;
     }
 
-    private SuccessiveShortestPaths(TransportNetwork net, int[] excess, int[] deficit, boolean unit) {
+    private SuccessiveShortestPaths(TransportNetwork net, int[] excess, int[] deficit, boolean unit,
+                                    boolean unitDemands) {
         this.net = net;
         int n = net.n;
         int m = net.m;
@@ -70,7 +74,7 @@ final class SuccessiveShortestPaths {
         heap = new IndexedMinHeap(n + m);
         this.unit = unit;
         freeRows = unit ? new int[n] : null;
-        owner = unit ? new int[m] : null;
+        owner = unitDemands ? new int[m] : null;
         rebuildOwners();
     }
 
@@ -556,13 +560,173 @@ final class SuccessiveShortestPaths {
         }
     }
 
+    /**
+     * Restores the invariants after arcs were added, from the sinks' side: a sink with an arc of reduced cost below
+     * −tol lowers v_j to its minimum over its arcs, and the flow into it (now on arcs of positive reduced cost) is
+     * returned to the sources' excess. Frees at most the sink's demand per violated sink, where {@link #repair} frees
+     * a whole source's supply: the cheaper side when supplies exceed demands.
+     */
+    void repairSinks(double tol) {
+        TransportNetwork g = net;
+        for (int j = 0; j < g.m; j++) {
+            double low = Double.POSITIVE_INFINITY;
+            for (int q = g.inStart[j]; q < g.inStart[j + 1]; q++) {
+                int e = g.inArc[q];
+                low = Math.min(low, g.arcCost[e] - u[g.arcSource[e]]);
+            }
+            if (low - v[j] >= -tol) {
+                continue;
+            }
+            v[j] = low;
+            for (int q = g.inStart[j]; q < g.inStart[j + 1]; q++) {
+                int e = g.inArc[q];
+                int f = g.flow[e];
+                if (f > 0) {
+                    g.flow[e] = 0;
+                    excess[g.arcSource[e]] += f;
+                    deficit[j] += f;
+                }
+            }
+            if (owner != null) {
+                owner[j] = -1;
+            }
+        }
+    }
+
     /** Augments until no source has excess. Throws if the network cannot carry the supplies (it always can here). */
     void run() {
         for (int s = 0; s < net.n; s++) {
             while (excess[s] > 0) {
-                augmentFrom(s);
+                if (owner != null) {
+                    augmentOwned(s);
+                } else {
+                    augmentFrom(s);
+                }
             }
         }
+    }
+
+    /**
+     * One augmentation for unit demands, with only sources in the heap. A sink with flow has exactly one residual
+     * arc, back to its owner, so it is never queued: relaxing i → j relaxes j's owner through it at once, and a
+     * sink without flow becomes a candidate end of the path. The search stops when the smallest queued distance
+     * reaches the nearest candidate D; every source with distance below D is then settled, and every sink whose
+     * tentative distance is below D has its exact distance (its predecessor on a shortest path is a settled source).
+     * The same potential moves (D − δ on every node at δ &lt; D) and the same kind of path as {@link #augmentFrom},
+     * without a heap entry per sink.
+     */
+    private void augmentOwned(int s) {
+        TransportNetwork g = net;
+        int n = g.n;
+        int touchedCount = 0;
+        dist[s] = 0;
+        state[s] = QUEUED;
+        touched[touchedCount++] = s;
+        heap.insert(s, 0);
+        int sink = -1;
+        double lengthD = Double.POSITIVE_INFINITY;
+        while (!heap.isEmpty() && heap.minKey() < lengthD) {
+            int x = heap.popMin();
+            double dx = dist[x];
+            state[x] = SETTLED;
+            settledTotal++;
+            double ux = u[x];
+            for (int e = g.outStart[x]; e < g.outStart[x + 1]; e++) {
+                int j = g.arcSink[e];
+                int y = n + j;
+                double nd = dx + Math.max(0, g.arcCost[e] - ux - v[j]);
+                if (!(nd < dist[y])) {
+                    continue;
+                }
+                if (state[y] == UNSEEN) {
+                    state[y] = QUEUED;
+                    touched[touchedCount++] = y;
+                }
+                dist[y] = nd;
+                predArc[y] = e;
+                if (deficit[j] > 0) {
+                    if (nd < lengthD) {
+                        lengthD = nd;
+                        sink = y;
+                    }
+                    continue;
+                }
+                int o = owner[j];
+                int i = g.arcSource[o];
+                if (state[i] == SETTLED) {
+                    continue;
+                }
+                double ni = nd + Math.max(0, u[i] + v[j] - g.arcCost[o]);
+                if (state[i] == UNSEEN) {
+                    state[i] = QUEUED;
+                    touched[touchedCount++] = i;
+                    dist[i] = ni;
+                    predArc[i] = o;
+                    heap.insert(i, ni);
+                } else if (ni < dist[i]) {
+                    dist[i] = ni;
+                    predArc[i] = o;
+                    heap.decrease(i, ni);
+                }
+            }
+            if (lengthD <= dx) {
+                // a sink without flow at the settled distance: no node left can be closer
+                break;
+            }
+        }
+        if (sink < 0) {
+            throw new IllegalStateException("the candidate network cannot carry the supplies");
+        }
+        heap.clear();
+        for (int t = 0; t < touchedCount; t++) {
+            int x = touched[t];
+            if (dist[x] < lengthD && (x >= n || state[x] == SETTLED)) {
+                double shift = lengthD - dist[x];
+                if (x < n) {
+                    u[x] += shift;
+                } else {
+                    v[x - n] -= shift;
+                }
+            }
+        }
+        finishPath(s, sink);
+        for (int t = 0; t < touchedCount; t++) {
+            int x = touched[t];
+            dist[x] = Double.POSITIVE_INFINITY;
+            state[x] = UNSEEN;
+        }
+        augmentations++;
+    }
+
+    /** Pushes the bottleneck along the path of predecessor arcs from source s to {@code sink} (a node index). */
+    private void finishPath(int s, int sink) {
+        TransportNetwork g = net;
+        int n = g.n;
+        int bottleneck = Math.min(excess[s], deficit[sink - n]);
+        for (int y = sink; y != s; ) {
+            int e = predArc[y];
+            if (y < n) {
+                bottleneck = Math.min(bottleneck, g.flow[e]);
+                y = n + g.arcSink[e];
+            } else {
+                y = g.arcSource[e];
+            }
+        }
+        for (int y = sink; y != s; ) {
+            int e = predArc[y];
+            if (y < n) {
+                g.flow[e] -= bottleneck;
+                y = n + g.arcSink[e];
+            } else {
+                g.flow[e] += bottleneck;
+                if (owner != null) {
+                    owner[y - n] = e;
+                }
+                y = g.arcSource[e];
+            }
+        }
+        excess[s] -= bottleneck;
+        deficit[sink - n] -= bottleneck;
     }
 
     private void augmentFrom(int s) {
@@ -661,31 +825,7 @@ final class SuccessiveShortestPaths {
                 }
             }
         }
-        int bottleneck = Math.min(excess[s], deficit[sink - n]);
-        for (int y = sink; y != s; ) {
-            int e = predArc[y];
-            if (y < n) {
-                bottleneck = Math.min(bottleneck, g.flow[e]);
-                y = n + g.arcSink[e];
-            } else {
-                y = g.arcSource[e];
-            }
-        }
-        for (int y = sink; y != s; ) {
-            int e = predArc[y];
-            if (y < n) {
-                g.flow[e] -= bottleneck;
-                y = n + g.arcSink[e];
-            } else {
-                g.flow[e] += bottleneck;
-                if (owner != null) {
-                    owner[y - n] = e;
-                }
-                y = g.arcSource[e];
-            }
-        }
-        excess[s] -= bottleneck;
-        deficit[sink - n] -= bottleneck;
+        finishPath(s, sink);
         for (int t = 0; t < touchedCount; t++) {
             int x = touched[t];
             dist[x] = Double.POSITIVE_INFINITY;
