@@ -16,6 +16,9 @@ final class SuccessiveShortestPaths {
     private static final int UNSEEN = 0;
     private static final int QUEUED = 1;
     private static final int SETTLED = 2;
+    private static final byte NONE = 0;
+    private static final byte INSERT = 1;
+    private static final byte DECREASE = 2;
     /** Phases of the auction that may be re-run at a larger ε after exceeding their bids. */
     private static final int AUCTION_RAISES = 6;
 
@@ -29,6 +32,9 @@ final class SuccessiveShortestPaths {
     private final byte[] state;
     private final int[] touched;
     private final IndexedMinHeap heap;
+    /** Sources improved while one source is scanned, and which of them were already queued. */
+    private final int[] improved;
+    private final byte[] pending;
     private final boolean unit;
     private final int[] freeRows;
     /**
@@ -72,6 +78,8 @@ final class SuccessiveShortestPaths {
         state = new byte[n + m];
         touched = new int[n + m];
         heap = new IndexedMinHeap(n + m);
+        improved = new int[n];
+        pending = new byte[n];
         this.unit = unit;
         freeRows = unit ? new int[n] : null;
         owner = unitDemands ? new int[m] : null;
@@ -619,6 +627,7 @@ final class SuccessiveShortestPaths {
         TransportNetwork g = net;
         int n = g.n;
         int touchedCount = 0;
+        int improvedCount = 0;
         dist[s] = 0;
         state[s] = QUEUED;
         touched[touchedCount++] = s;
@@ -662,13 +671,29 @@ final class SuccessiveShortestPaths {
                     touched[touchedCount++] = i;
                     dist[i] = ni;
                     predArc[i] = o;
-                    heap.insert(i, ni);
+                    pending[i] = INSERT;
+                    improved[improvedCount++] = i;
                 } else if (ni < dist[i]) {
+                    if (pending[i] == NONE) {
+                        pending[i] = DECREASE;
+                        improved[improvedCount++] = i;
+                    }
                     dist[i] = ni;
                     predArc[i] = o;
-                    heap.decrease(i, ni);
                 }
             }
+            // one heap operation per source improved from x (a source owns many of x's sinks): new ones are
+            // inserted, queued ones decreased to their final distance from x; the same pops as one per arc
+            for (int q = 0; q < improvedCount; q++) {
+                int i = improved[q];
+                if (pending[i] == DECREASE) {
+                    heap.decrease(i, dist[i]);
+                } else {
+                    heap.insert(i, dist[i]);
+                }
+                pending[i] = NONE;
+            }
+            improvedCount = 0;
             if (lengthD <= dx) {
                 // a sink without flow at the settled distance: no node left can be closer
                 break;
