@@ -270,6 +270,28 @@ class TorusTransportTest {
         }
     }
 
+    @Test
+    void fewSourcesWarmStartHasTheSameBitsOnOneThreadAndOnMany() throws Exception {
+        SplittableRandom rnd = new SplittableRandom(25);
+        double[] a = clustered(rnd, 48, 2, 1.2);
+        double[] b = TransportOracle.uniform(rnd, 1536, 2);
+        TransportResult first = TorusTransport.solve(a, b, 2, 2);
+        double[] movedA = bend(a, 0.6);
+        double[] movedB = bend(b, -0.3);
+        TransportResult many = TorusTransport.warmStart(movedA, movedB, 2, 2, first);
+        ForkJoinPool one = new ForkJoinPool(1);
+        try {
+            TransportResult single = one.submit(() -> TorusTransport.warmStart(movedA, movedB, 2, 2,
+                    TorusTransport.solve(a, b, 2, 2))).get();
+            assertThat(Double.doubleToRawLongBits(single.value())).isEqualTo(Double.doubleToRawLongBits(many.value()));
+            assertThat(single.u()).isEqualTo(many.u());
+            assertThat(single.v()).isEqualTo(many.v());
+            assertThat(single.plan().flow()).isEqualTo(many.plan().flow());
+        } finally {
+            one.shutdown();
+        }
+    }
+
     /** Every coordinate moved by {@code amount}·sin of the other coordinate of its point (d = 2). */
     private static double[] bend(double[] x, double amount) {
         double[] y = x.clone();
