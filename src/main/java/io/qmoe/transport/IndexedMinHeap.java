@@ -20,6 +20,11 @@ final class IndexedMinHeap {
         return size == 0;
     }
 
+    /** The smallest key; the heap must not be empty. */
+    double minKey() {
+        return key[heap[0]];
+    }
+
     void clear() {
         size = 0;
     }

@@ -170,7 +170,7 @@ final class MultiScaleStart {
         }
         flow.greedy(start != null);
         flow.run();
-        TorusTransport.Certified c = TorusTransport.certify(a, b, d, p, net, flow, kk);
+        TorusTransport.Certified c = TorusTransport.certify(a, b, d, p, net, flow, kk, false);
         TransportNetwork last = c.net();
         int support = 0;
         for (int e = 0; e < last.arcs(); e++) {

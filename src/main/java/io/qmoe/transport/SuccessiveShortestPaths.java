@@ -16,6 +16,9 @@ final class SuccessiveShortestPaths {
     private static final int UNSEEN = 0;
     private static final int QUEUED = 1;
     private static final int SETTLED = 2;
+    private static final byte NONE = 0;
+    private static final byte INSERT = 1;
+    private static final byte DECREASE = 2;
     /** Phases of the auction that may be re-run at a larger ε after exceeding their bids. */
     private static final int AUCTION_RAISES = 6;
 
@@ -29,15 +32,21 @@ final class SuccessiveShortestPaths {
     private final byte[] state;
     private final int[] touched;
     private final IndexedMinHeap heap;
+    /** Sources improved while one source is scanned, and which of them were already queued. */
+    private final int[] improved;
+    private final byte[] pending;
     private final boolean unit;
     private final int[] freeRows;
-    /** For unit demands: the arc that carries flow into each sink, or −1 (kept in step with the flows). */
+    /**
+     * For unit demands (every sink receives one unit, whatever the supplies): the arc that carries flow into each
+     * sink, or −1 (kept in step with the flows).
+     */
     private final int[] owner;
     private long augmentations;
     private long settledTotal;
 
     SuccessiveShortestPaths(TransportNetwork net, int supply, int demand) {
-        this(net, filled(net.n, supply), filled(net.m, demand), supply == 1 && demand == 1);
+        this(net, filled(net.n, supply), filled(net.m, demand), supply == 1 && demand == 1, demand == 1);
     }
 
     /**
@@ -45,7 +54,7 @@ final class SuccessiveShortestPaths {
      * {@link MultiScaleStart}. Not modified (copied).
      */
     SuccessiveShortestPaths(TransportNetwork net, int[] supplies, int[] demands) {
-        this(net, supplies.clone(), demands.clone(), false);
+        this(net, supplies.clone(), demands.clone(), false, false);
     }
 
     private static int[] filled(int length, int value) {
@@ -54,7 +63,8 @@ final class SuccessiveShortestPaths {
         return x;
     }
 
-    private SuccessiveShortestPaths(TransportNetwork net, int[] excess, int[] deficit, boolean unit) {
+    private SuccessiveShortestPaths(TransportNetwork net, int[] excess, int[] deficit, boolean unit,
+                                    boolean unitDemands) {
         this.net = net;
         int n = net.n;
         int m = net.m;
@@ -68,9 +78,11 @@ final class SuccessiveShortestPaths {
         state = new byte[n + m];
         touched = new int[n + m];
         heap = new IndexedMinHeap(n + m);
+        improved = new int[n];
+        pending = new byte[n];
         this.unit = unit;
         freeRows = unit ? new int[n] : null;
-        owner = unit ? new int[m] : null;
+        owner = unitDemands ? new int[m] : null;
         rebuildOwners();
     }
 
@@ -556,13 +568,190 @@ final class SuccessiveShortestPaths {
         }
     }
 
+    /**
+     * Restores the invariants after arcs were added, from the sinks' side: a sink with an arc of reduced cost below
+     * −tol lowers v_j to its minimum over its arcs, and the flow into it (now on arcs of positive reduced cost) is
+     * returned to the sources' excess. Frees at most the sink's demand per violated sink, where {@link #repair} frees
+     * a whole source's supply: the cheaper side when supplies exceed demands.
+     */
+    void repairSinks(double tol) {
+        TransportNetwork g = net;
+        for (int j = 0; j < g.m; j++) {
+            double low = Double.POSITIVE_INFINITY;
+            for (int q = g.inStart[j]; q < g.inStart[j + 1]; q++) {
+                int e = g.inArc[q];
+                low = Math.min(low, g.arcCost[e] - u[g.arcSource[e]]);
+            }
+            if (low - v[j] >= -tol) {
+                continue;
+            }
+            v[j] = low;
+            for (int q = g.inStart[j]; q < g.inStart[j + 1]; q++) {
+                int e = g.inArc[q];
+                int f = g.flow[e];
+                if (f > 0) {
+                    g.flow[e] = 0;
+                    excess[g.arcSource[e]] += f;
+                    deficit[j] += f;
+                }
+            }
+            if (owner != null) {
+                owner[j] = -1;
+            }
+        }
+    }
+
     /** Augments until no source has excess. Throws if the network cannot carry the supplies (it always can here). */
     void run() {
         for (int s = 0; s < net.n; s++) {
             while (excess[s] > 0) {
-                augmentFrom(s);
+                if (owner != null) {
+                    augmentOwned(s);
+                } else {
+                    augmentFrom(s);
+                }
             }
         }
+    }
+
+    /**
+     * One augmentation for unit demands, with only sources in the heap. A sink with flow has exactly one residual
+     * arc, back to its owner, so it is never queued: relaxing i → j relaxes j's owner through it at once, and a
+     * sink without flow becomes a candidate end of the path. The search stops when the smallest queued distance
+     * reaches the nearest candidate D; every source with distance below D is then settled, and every sink whose
+     * tentative distance is below D has its exact distance (its predecessor on a shortest path is a settled source).
+     * The same potential moves (D − δ on every node at δ &lt; D) and the same kind of path as {@link #augmentFrom},
+     * without a heap entry per sink.
+     */
+    private void augmentOwned(int s) {
+        TransportNetwork g = net;
+        int n = g.n;
+        int touchedCount = 0;
+        int improvedCount = 0;
+        dist[s] = 0;
+        state[s] = QUEUED;
+        touched[touchedCount++] = s;
+        heap.insert(s, 0);
+        int sink = -1;
+        double lengthD = Double.POSITIVE_INFINITY;
+        while (!heap.isEmpty() && heap.minKey() < lengthD) {
+            int x = heap.popMin();
+            double dx = dist[x];
+            state[x] = SETTLED;
+            settledTotal++;
+            double ux = u[x];
+            for (int e = g.outStart[x]; e < g.outStart[x + 1]; e++) {
+                int j = g.arcSink[e];
+                int y = n + j;
+                double nd = dx + Math.max(0, g.arcCost[e] - ux - v[j]);
+                if (!(nd < dist[y])) {
+                    continue;
+                }
+                if (state[y] == UNSEEN) {
+                    state[y] = QUEUED;
+                    touched[touchedCount++] = y;
+                }
+                dist[y] = nd;
+                predArc[y] = e;
+                if (deficit[j] > 0) {
+                    if (nd < lengthD) {
+                        lengthD = nd;
+                        sink = y;
+                    }
+                    continue;
+                }
+                int o = owner[j];
+                int i = g.arcSource[o];
+                if (state[i] == SETTLED) {
+                    continue;
+                }
+                double ni = nd + Math.max(0, u[i] + v[j] - g.arcCost[o]);
+                if (state[i] == UNSEEN) {
+                    state[i] = QUEUED;
+                    touched[touchedCount++] = i;
+                    dist[i] = ni;
+                    predArc[i] = o;
+                    pending[i] = INSERT;
+                    improved[improvedCount++] = i;
+                } else if (ni < dist[i]) {
+                    if (pending[i] == NONE) {
+                        pending[i] = DECREASE;
+                        improved[improvedCount++] = i;
+                    }
+                    dist[i] = ni;
+                    predArc[i] = o;
+                }
+            }
+            // one heap operation per source improved from x (a source owns many of x's sinks): new ones are
+            // inserted, queued ones decreased to their final distance from x; the same pops as one per arc
+            for (int q = 0; q < improvedCount; q++) {
+                int i = improved[q];
+                if (pending[i] == DECREASE) {
+                    heap.decrease(i, dist[i]);
+                } else {
+                    heap.insert(i, dist[i]);
+                }
+                pending[i] = NONE;
+            }
+            improvedCount = 0;
+            if (lengthD <= dx) {
+                // a sink without flow at the settled distance: no node left can be closer
+                break;
+            }
+        }
+        if (sink < 0) {
+            throw new IllegalStateException("the candidate network cannot carry the supplies");
+        }
+        heap.clear();
+        for (int t = 0; t < touchedCount; t++) {
+            int x = touched[t];
+            if (dist[x] < lengthD && (x >= n || state[x] == SETTLED)) {
+                double shift = lengthD - dist[x];
+                if (x < n) {
+                    u[x] += shift;
+                } else {
+                    v[x - n] -= shift;
+                }
+            }
+        }
+        finishPath(s, sink);
+        for (int t = 0; t < touchedCount; t++) {
+            int x = touched[t];
+            dist[x] = Double.POSITIVE_INFINITY;
+            state[x] = UNSEEN;
+        }
+        augmentations++;
+    }
+
+    /** Pushes the bottleneck along the path of predecessor arcs from source s to {@code sink} (a node index). */
+    private void finishPath(int s, int sink) {
+        TransportNetwork g = net;
+        int n = g.n;
+        int bottleneck = Math.min(excess[s], deficit[sink - n]);
+        for (int y = sink; y != s; ) {
+            int e = predArc[y];
+            if (y < n) {
+                bottleneck = Math.min(bottleneck, g.flow[e]);
+                y = n + g.arcSink[e];
+            } else {
+                y = g.arcSource[e];
+            }
+        }
+        for (int y = sink; y != s; ) {
+            int e = predArc[y];
+            if (y < n) {
+                g.flow[e] -= bottleneck;
+                y = n + g.arcSink[e];
+            } else {
+                g.flow[e] += bottleneck;
+                if (owner != null) {
+                    owner[y - n] = e;
+                }
+                y = g.arcSource[e];
+            }
+        }
+        excess[s] -= bottleneck;
+        deficit[sink - n] -= bottleneck;
     }
 
     private void augmentFrom(int s) {
@@ -661,31 +850,7 @@ final class SuccessiveShortestPaths {
                 }
             }
         }
-        int bottleneck = Math.min(excess[s], deficit[sink - n]);
-        for (int y = sink; y != s; ) {
-            int e = predArc[y];
-            if (y < n) {
-                bottleneck = Math.min(bottleneck, g.flow[e]);
-                y = n + g.arcSink[e];
-            } else {
-                y = g.arcSource[e];
-            }
-        }
-        for (int y = sink; y != s; ) {
-            int e = predArc[y];
-            if (y < n) {
-                g.flow[e] -= bottleneck;
-                y = n + g.arcSink[e];
-            } else {
-                g.flow[e] += bottleneck;
-                if (owner != null) {
-                    owner[y - n] = e;
-                }
-                y = g.arcSource[e];
-            }
-        }
-        excess[s] -= bottleneck;
-        deficit[sink - n] -= bottleneck;
+        finishPath(s, sink);
         for (int t = 0; t < touchedCount; t++) {
             int x = touched[t];
             dist[x] = Double.POSITIVE_INFINITY;

@@ -25,8 +25,9 @@ import java.util.Arrays;
  * the potentials must satisfy c_ij − u_i − v_j ≥ −tol everywhere, checked cell pair by cell pair with a lower bound of
  * the cost between the cells' boxes (only the cell pairs whose bound fails are scanned pair by pair). Violated pairs
  * are added to the candidate set (the most violated k per source in the first round, twice as many in each
- * further round, at most 256), the invariants are restored locally and the flow
- * re-optimised from where it was. The loop stops when no pair is violated by more than tol = 1e-13·c_max (c_max the
+ * further round, at most 256), the invariants are restored locally (by lowering the violated sources' potentials,
+ * or the violated sinks' when there are fewer sources than sinks, which frees one unit per sink instead of a whole
+ * supply per source) and the flow re-optimised from where it was. The loop stops when no pair is violated by more than tol = 1e-13·c_max (c_max the
  * largest possible cost, dπ² for p = 2, √d·π for p = 1); the flow then is optimal for the full problem, and primal and
  * dual objectives agree to rounding. Memory is O((n + m)·k) plus the added pairs; no n·m array is formed.
  *
@@ -78,7 +79,9 @@ public final class TorusTransport {
      * Solves again for clouds of the same sizes whose points have moved (e.g. the next snapshot of a trajectory),
      * starting from {@code previous}: its sink potentials seed the duals and its final candidate pairs (which hold
      * its plan, a feasible chain and every pair its certificate added) are the first candidate set, so no nearest
-     * partners are searched. The candidate set can only grow along a chain of warm starts.
+     * partners are searched. The candidate set can only grow along a chain of warm starts. With fewer sources than
+     * sinks (n &lt; m) the nearest partners of the moved clouds are searched again and
+     * only the previous plan's pairs are carried, and the source potentials seed the ascent.
      * The result is as exact and as certified as a cold solve (the same value up to rounding; the same plan when the
      * optimum is unique); only the work differs.
      */
@@ -141,7 +144,19 @@ public final class TorusTransport {
         int supply = m / g;
         int demand = n / g;
         int kk = Math.min(k, Math.max(n, m));
-        long[] keys = previousPairs == null ? CandidatePairs.initial(a, b, d, kk) : previousPairs.keys();
+        long[] keys;
+        if (previousPairs != null && supply > demand) {
+            // few sources against many sinks: both clouds moved, so the nearest partners are searched again (cheap
+            // next to the solve), and the previous plan joins them; the previous certificate pairs are not carried
+            long[] fresh = CandidatePairs.initial(a, b, d, kk);
+            long[] planKeys = new long[previousPlan.size()];
+            for (int q = 0; q < planKeys.length; q++) {
+                planKeys[q] = (long) previousPlan.source()[q] * m + previousPlan.sink()[q];
+            }
+            keys = MultiScaleStart.concat(fresh, planKeys);
+        } else {
+            keys = previousPairs == null ? CandidatePairs.initial(a, b, d, kk) : previousPairs.keys();
+        }
         MultiScaleStart start = null;
         if (v0 == null && n == m && n > coarsest) {
             int[] ones = new int[n];
@@ -179,7 +194,7 @@ public final class TorusTransport {
         }
         flow.greedy(warm);
         flow.run();
-        Certified c = certify(a, b, d, p, net, flow, kk);
+        Certified c = certify(a, b, d, p, net, flow, kk, supply > demand);
         return result(c.net, flow, p, supply, demand, c.cert.maxViolation, c.tol, c.rounds, c.scanned);
     }
 
@@ -191,10 +206,13 @@ public final class TorusTransport {
      * The certificate loop: checks the potentials of {@code flow} (already optimal on {@code net}) over all pairs,
      * adds the violated pairs (the most violated {@code perSource} per source in the first round, twice as many in
      * each further round, at most 256), restores the invariants and re-optimises, until no pair is violated by more
-     * than tol = 1e-13·c_max. {@code flow} is modified and ends optimal for the full problem.
+     * than tol = 1e-13·c_max. {@code flow} is modified and ends optimal for the full problem. With
+     * {@code repairSinks} (supplies above demands) the invariants are restored by lowering the violated
+     * sinks' potentials, which frees one unit per such sink, instead of the violated sources', which frees a whole
+     * supply each.
      */
     static Certified certify(double[] a, double[] b, int d, int p, TransportNetwork first,
-                             SuccessiveShortestPaths flow, int perSource) {
+                             SuccessiveShortestPaths flow, int perSource, boolean repairSinks) {
         double cMax = p == 2 ? d * Math.PI * Math.PI : Math.sqrt(d) * Math.PI;
         double tol = 1e-13 * cMax;
         TransportNetwork net = first;
@@ -215,7 +233,11 @@ public final class TorusTransport {
             }
             net = net.withArcs(cert.violations, cert.violations.length, a, b, d, p);
             flow.adopt(net);
-            flow.repair(tol);
+            if (repairSinks) {
+                flow.repairSinks(tol);
+            } else {
+                flow.repair(tol);
+            }
             flow.greedy(true);
             flow.run();
         }
