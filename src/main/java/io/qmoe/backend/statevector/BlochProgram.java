@@ -1,0 +1,679 @@
+package io.qmoe.backend.statevector;
+
+import io.qmoe.backend.ParallelBatch;
+import io.qmoe.circuit.PauliObservable;
+import io.qmoe.circuit.PauliString;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentLinkedQueue;
+
+/**
+ * One-qubit circuits of the form P(θ) · D(x) · S(θ) in Bloch form: a prefix P of gates whose angles read trainables
+ * only (or nothing), a middle D whose angles read data only (or nothing), a suffix S that reads trainables only again
+ * (the 1-qubit data re-uploading expert ry(t0) rx(x0) ry(t1) is one). With ρ = P|0⟩⟨0|P† = (I + r·σ)/2, the Heisenberg
+ * observable Q = S† O S = q0·I + q·σ and R(x) the SO(3) rotation of D(x) (R_jk = ½ tr(σ_j D σ_k D†)),
+ * <pre>
+ *   f(θ, x) = q0(θ) + q(θ) · R(x) r(θ),     ∂f/∂θ_j = ∂_j q0 + ∂_j q · (R r) + (Rᵀ q) · ∂_j r,
+ * </pre>
+ * so an expert costs its prefix and suffix once (r, q and their θ-derivatives) and each (expert, point) pair 12
+ * (value) or 33 (value and d = 2 gradients) multiply-adds, computed for a block of experts side by side in plain
+ * array loops the JIT vectorises. Explicit rows take the same arithmetic one row at a time, so grid and rows give the
+ * same bits, and each row's numbers depend only on that row (not on threads, blocks or batch size).
+ *
+ * <p>Gates are read from the {@link CompiledCircuit} kernels themselves: each gate's 2×2 matrix is affine in
+ * (c, s) = (cos|w|φ, sin|w|φ), U = A + c·B + s·C (probed once here and checked), so dU/dφ = |w|(c·C − s·B).
+ * Immutable and thread-safe; per-worker scratch comes from a pool.
+ */
+final class BlochProgram {
+    /** Experts evaluated side by side. */
+    static final int BLOCK = 64;
+
+    private static final int PREFIX = 0;
+    private static final int MIDDLE = 1;
+    private static final int SUFFIX = 2;
+
+    final CompiledCircuit compiled;
+    private final int d;
+    private final int inputs;
+    /** Gate indices of the three segments, in circuit order. */
+    private final int[] prefix;
+    private final int[] middle;
+    private final int[] suffix;
+    /** Per gate: A, B, C (8 doubles each, 2×2 complex row-major (re, im) pairs), |w|, and whether it has an angle. */
+    private final double[][] a;
+    private final double[][] b;
+    private final double[][] c;
+    private final double[] weight;
+    private final boolean[] angled;
+    /** Per gate: the trainables its angle reads. */
+    private final int[][] deps;
+    private final ConcurrentLinkedQueue<Workspace> idle = new ConcurrentLinkedQueue<>();
+
+    private BlochProgram(CompiledCircuit compiled, int[] prefix, int[] middle, int[] suffix) {
+        this.compiled = compiled;
+        this.d = compiled.circuit().trainableCount();
+        this.inputs = compiled.circuit().inputCount();
+        this.prefix = prefix;
+        this.middle = middle;
+        this.suffix = suffix;
+        int gates = compiled.gateCount();
+        a = new double[gates][];
+        b = new double[gates][];
+        c = new double[gates][];
+        weight = new double[gates];
+        angled = new boolean[gates];
+        deps = compiled.trainableDependencies(d);
+        for (int g = 0; g < gates; g++) {
+            angled[g] = compiled.parametric(g);
+            weight[g] = Math.abs(compiled.generatorWeight(g));
+            a[g] = probe(g, 0, 0);
+            double[] u1 = probe(g, 1, 0);
+            double[] u2 = probe(g, 0, 1);
+            b[g] = new double[8];
+            c[g] = new double[8];
+            for (int k = 0; k < 8; k++) {
+                b[g][k] = u1[k] - a[g][k];
+                c[g][k] = u2[k] - a[g][k];
+            }
+        }
+    }
+
+    /**
+     * The Bloch form of a compiled circuit, when it has one qubit, every gate's matrix is affine in (c, s) and its gates
+     * split into trainable-only, data-only, trainable-only segments (gates with no input fit anywhere); else empty.
+     */
+    static Optional<BlochProgram> of(CompiledCircuit compiled) {
+        if (compiled.qubitCount() != 1) {
+            return Optional.empty();
+        }
+        int d = compiled.circuit().trainableCount();
+        int n = compiled.circuit().inputCount();
+        int gates = compiled.gateCount();
+        int[] segment = new int[gates];
+        int current = PREFIX;
+        for (int g = 0; g < gates; g++) {
+            boolean trainable = false;
+            boolean data = false;
+            for (int j = 0; j < n; j++) {
+                if (compiled.dependsOn(g, j)) {
+                    trainable |= j < d;
+                    data |= j >= d;
+                }
+            }
+            if (trainable && data) {
+                return Optional.empty();
+            }
+            if (data && current == PREFIX) {
+                current = MIDDLE;
+            } else if (trainable && current == MIDDLE) {
+                current = SUFFIX;
+            } else if (data && current == SUFFIX) {
+                return Optional.empty();
+            }
+            segment[g] = current;
+        }
+        BlochProgram p = new BlochProgram(compiled, gatesOf(segment, PREFIX), gatesOf(segment, MIDDLE),
+                gatesOf(segment, SUFFIX));
+        return p.affine() ? Optional.of(p) : Optional.empty();
+    }
+
+    private static int[] gatesOf(int[] segment, int which) {
+        return java.util.stream.IntStream.range(0, segment.length).filter(g -> segment[g] == which).toArray();
+    }
+
+    /** U(c, s) of gate g from its kernel on |0⟩ and |1⟩, row-major (re, im) pairs. */
+    private double[] probe(int g, double cs, double sn) {
+        double[] u = new double[8];
+        for (int col = 0; col < 2; col++) {
+            double[] re = new double[2];
+            double[] im = new double[2];
+            re[col] = 1;
+            compiled.apply(g, re, im, cs, sn, false);
+            u[2 * col] = re[0];
+            u[2 * col + 1] = im[0];
+            u[4 + 2 * col] = re[1];
+            u[4 + 2 * col + 1] = im[1];
+        }
+        return u;
+    }
+
+    /** Whether every gate's kernel matrix is A + c·B + s·C (checked at one more point). */
+    private boolean affine() {
+        for (int g = 0; g < a.length; g++) {
+            double[] u = probe(g, 0.6, 0.8);
+            for (int k = 0; k < 8; k++) {
+                if (Math.abs(u[k] - (a[g][k] + 0.6 * b[g][k] + 0.8 * c[g][k])) > 1e-15) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    /** The observable as a 2×2 complex matrix, row-major (re, im) pairs. */
+    static double[] matrix(PauliObservable o) {
+        double[] m = new double[8];
+        for (PauliObservable.Term t : o.terms()) {
+            PauliString p = t.pauli();
+            for (int i = 0; i < 2; i++) {
+                // P|i⟩ = i^k |i ⊕ x⟩: column i, row i ⊕ x
+                int k = p.phaseExponent(i);
+                int row = (int) (i ^ p.xMask());
+                m[4 * row + 2 * i] += t.coefficient() * PauliString.phaseReal(k);
+                m[4 * row + 2 * i + 1] += t.coefficient() * PauliString.phaseImaginary(k);
+            }
+        }
+        return m;
+    }
+
+    /** A workspace for one worker, from the pool. */
+    Workspace borrow() {
+        Workspace w = idle.poll();
+        return w != null ? w : new Workspace();
+    }
+
+    /** Returns a workspace for reuse. */
+    void giveBack(Workspace w) {
+        idle.offer(w);
+    }
+
+    /** ⟨O⟩ of every row into out[offset + r], in parallel over experts (grid) or rows. */
+    void values(ParallelBatch parallel, PauliObservable observable, InputRows rows, double[] out, int offset) {
+        double[] o = matrix(observable);
+        if (rows instanceof InputRows.Grid grid) {
+            double[][] points = pointRotations(grid);
+            int m = grid.points;
+            parallel.run(grid.to - grid.from, 40L * m + 400, (from, to) -> {
+                Workspace w = borrow();
+                try {
+                    for (int e = from; e < to; e += BLOCK) {
+                        int count = Math.min(BLOCK, to - e);
+                        for (int l = 0; l < count; l++) {
+                            w.bindExpert(grid.angles, (grid.from + e + l) * d, l, o, false);
+                        }
+                        for (int pt = 0; pt < m; pt++) {
+                            w.values(points[pt], count);
+                            for (int l = 0; l < count; l++) {
+                                out[offset + (e + l) * m + pt] = w.value[l];
+                            }
+                        }
+                    }
+                } finally {
+                    giveBack(w);
+                }
+            });
+            return;
+        }
+        parallel.run(rows.size(), 600, (from, to) -> {
+            Workspace w = borrow();
+            try {
+                for (int r = from; r < to; r++) {
+                    w.bindRow(rows, r, o, false);
+                    w.values(w.rowRotation, 1);
+                    out[offset + r] = w.value[0];
+                }
+            } finally {
+                giveBack(w);
+            }
+        });
+    }
+
+    /**
+     * Values and θ-gradients: per row into {@code values[r]} and {@code gradients[r·d + j]} when {@code weights} is
+     * null, else {@code weighted[offset + unit·d + j] += Σ_a weights[a] ∂f/∂θ_j} per expert (unit) of the grid, the
+     * products added in ascending a (row r of explicit rows is its own unit when weighted; not used).
+     */
+    void gradients(ParallelBatch parallel, PauliObservable observable, InputRows rows, double[] values,
+                   double[] gradients, double[] weights, double[] weighted, int offset) {
+        double[] o = matrix(observable);
+        if (rows instanceof InputRows.Grid grid) {
+            double[][] points = pointRotations(grid);
+            int m = grid.points;
+            parallel.run(grid.to - grid.from, 80L * m + 800, (from, to) -> {
+                Workspace w = borrow();
+                try {
+                    for (int e = from; e < to; e += BLOCK) {
+                        int count = Math.min(BLOCK, to - e);
+                        for (int l = 0; l < count; l++) {
+                            w.bindExpert(grid.angles, (grid.from + e + l) * d, l, o, true);
+                        }
+                        if (weights != null) {
+                            w.loadSums(weighted, offset + e * d, count);
+                        }
+                        for (int pt = 0; pt < m; pt++) {
+                            w.valuesAndGradients(points[pt], count);
+                            if (weights != null) {
+                                w.addWeighted(weights[pt], count);
+                                continue;
+                            }
+                            for (int l = 0; l < count; l++) {
+                                int r = (e + l) * m + pt;
+                                values[r] = w.value[l];
+                                for (int j = 0; j < d; j++) {
+                                    gradients[r * d + j] = w.gradient[j][l];
+                                }
+                            }
+                        }
+                        if (weights != null) {
+                            w.storeSums(weighted, offset + e * d, count);
+                        }
+                    }
+                } finally {
+                    giveBack(w);
+                }
+            });
+            return;
+        }
+        if (weights != null) {
+            throw new IllegalStateException("weighted gradients are defined on a grid");
+        }
+        parallel.run(rows.size(), 1200, (from, to) -> {
+            Workspace w = borrow();
+            try {
+                for (int r = from; r < to; r++) {
+                    w.bindRow(rows, r, o, true);
+                    w.valuesAndGradients(w.rowRotation, 1);
+                    values[r] = w.value[0];
+                    for (int j = 0; j < d; j++) {
+                        gradients[r * d + j] = w.gradient[j][0];
+                    }
+                }
+            } finally {
+                giveBack(w);
+            }
+        });
+    }
+
+    /** R(x_a) of the middle segment for every data point of a grid, 9 doubles each (row-major). */
+    private double[][] pointRotations(InputRows.Grid grid) {
+        double[][] out = new double[grid.points][9];
+        double[] input = new double[inputs];
+        double[] u = new double[8];
+        double[] t = new double[8];
+        for (int pt = 0; pt < grid.points; pt++) {
+            System.arraycopy(grid.features, pt * grid.k, input, grid.d, grid.k);
+            rotation(input, out[pt], u, t);
+        }
+        return out;
+    }
+
+    /** R of the middle segment at the input vector into {@code r} (9, row-major); u and t are scratch (8 each). */
+    private void rotation(double[] input, double[] r, double[] u, double[] t) {
+        identity(u);
+        double[] trig = new double[2];
+        double[] sine = new double[1];
+        for (int g : middle) {
+            gate(g, input, trig, sine, t);
+            multiply(t, u, u);
+        }
+        // column k of R: the Bloch vector of D σ_k D†
+        double[] s = new double[8];
+        double[] h = new double[8];
+        for (int k = 0; k < 3; k++) {
+            java.util.Arrays.fill(s, 0);
+            if (k == 0) {
+                s[2] = 1;
+                s[4] = 1;
+            } else if (k == 1) {
+                s[3] = -1;
+                s[5] = 1;
+            } else {
+                s[0] = 1;
+                s[6] = -1;
+            }
+            multiply(u, s, h);
+            multiplyAdjoint(h, u, h);
+            r[k] = h[2];
+            r[3 + k] = -h[3];
+            r[6 + k] = 0.5 * (h[0] - h[6]);
+        }
+    }
+
+    /**
+     * The matrix of gate g at the input vector into {@code m}, and c = cos|w|φ, s = sin|w|φ into {@code trig[0]} and
+     * {@code sine[0]} (then copied to {@code trig[1]}; both scratch, lengths 2 and 1).
+     */
+    private void gate(int g, double[] input, double[] trig, double[] sine, double[] m) {
+        double cs = 0;
+        double sn = 0;
+        if (angled[g]) {
+            SineCosine.of(weight[g] * compiled.angle(g, input), trig, sine, 0);
+            cs = trig[0];
+            sn = sine[0];
+        }
+        trig[0] = cs;
+        trig[1] = sn;
+        double[] ag = a[g];
+        double[] bg = b[g];
+        double[] cg = c[g];
+        for (int k = 0; k < 8; k++) {
+            m[k] = ag[k] + cs * bg[k] + sn * cg[k];
+        }
+    }
+
+    /** dU/dφ of gate g (after {@link #gate} at the same input: c and s are read back from {@code trig}). */
+    private void gateDerivative(int g, double[] trig, double[] m) {
+        double w = weight[g];
+        double cs = w * trig[0];
+        double sn = w * trig[1];
+        double[] bg = b[g];
+        double[] cg = c[g];
+        for (int k = 0; k < 8; k++) {
+            m[k] = cs * cg[k] - sn * bg[k];
+        }
+    }
+
+    private static void identity(double[] m) {
+        java.util.Arrays.fill(m, 0);
+        m[0] = 1;
+        m[6] = 1;
+    }
+
+    /** out = x · y (2×2 complex; out may alias x or y). */
+    private static void multiply(double[] x, double[] y, double[] out) {
+        double r00 = x[0] * y[0] - x[1] * y[1] + x[2] * y[4] - x[3] * y[5];
+        double i00 = x[0] * y[1] + x[1] * y[0] + x[2] * y[5] + x[3] * y[4];
+        double r01 = x[0] * y[2] - x[1] * y[3] + x[2] * y[6] - x[3] * y[7];
+        double i01 = x[0] * y[3] + x[1] * y[2] + x[2] * y[7] + x[3] * y[6];
+        double r10 = x[4] * y[0] - x[5] * y[1] + x[6] * y[4] - x[7] * y[5];
+        double i10 = x[4] * y[1] + x[5] * y[0] + x[6] * y[5] + x[7] * y[4];
+        double r11 = x[4] * y[2] - x[5] * y[3] + x[6] * y[6] - x[7] * y[7];
+        double i11 = x[4] * y[3] + x[5] * y[2] + x[6] * y[7] + x[7] * y[6];
+        out[0] = r00;
+        out[1] = i00;
+        out[2] = r01;
+        out[3] = i01;
+        out[4] = r10;
+        out[5] = i10;
+        out[6] = r11;
+        out[7] = i11;
+    }
+
+    /** out = x · y† (out may alias x or y). */
+    private static void multiplyAdjoint(double[] x, double[] y, double[] out) {
+        double[] yh = {y[0], -y[1], y[4], -y[5], y[2], -y[3], y[6], -y[7]};
+        multiply(x, yh, out);
+    }
+
+    /** out = x† · y (out may alias x or y). */
+    private static void adjointMultiply(double[] x, double[] y, double[] out) {
+        double[] xh = {x[0], -x[1], x[4], -x[5], x[2], -x[3], x[6], -x[7]};
+        multiply(xh, y, out);
+    }
+
+    /**
+     * One worker's block of experts in Bloch form: r, q0, q and (when gradients are asked) ∂_j r, ∂_j q per lane, and
+     * the outputs of one point. Not thread-safe.
+     */
+    final class Workspace {
+        final double[] rx = new double[BLOCK];
+        final double[] ry = new double[BLOCK];
+        final double[] rz = new double[BLOCK];
+        final double[] q0 = new double[BLOCK];
+        final double[] qx = new double[BLOCK];
+        final double[] qy = new double[BLOCK];
+        final double[] qz = new double[BLOCK];
+        final double[][] drx = new double[d][BLOCK];
+        final double[][] dry = new double[d][BLOCK];
+        final double[][] drz = new double[d][BLOCK];
+        final double[][] dq0 = new double[d][BLOCK];
+        final double[][] dqx = new double[d][BLOCK];
+        final double[][] dqy = new double[d][BLOCK];
+        final double[][] dqz = new double[d][BLOCK];
+        final double[] value = new double[BLOCK];
+        /** u = R r and v = Rᵀ q of the last point. */
+        private final double[] ux = new double[BLOCK];
+        private final double[] uy = new double[BLOCK];
+        private final double[] uz = new double[BLOCK];
+        private final double[] vx = new double[BLOCK];
+        private final double[] vy = new double[BLOCK];
+        private final double[] vz = new double[BLOCK];
+        final double[][] gradient = new double[d][BLOCK];
+        /** Running weighted sums per lane and trainable. */
+        final double[][] sum = new double[d][BLOCK];
+        final double[] rowRotation = new double[9];
+        private final double[] input = new double[inputs];
+        private final double[] sine = new double[1];
+        private final double[][] before;
+        /** Per gate of the prefix and suffix: c and s, and its matrix, at the bound expert. */
+        private final double[][] trigs;
+        private final double[][] matrices;
+        private final double[] derivative = new double[8];
+        private final double[] psi = new double[4];
+        private final double[] dpsi = new double[4];
+        private final double[][] psiDerivative = new double[d][4];
+        private final double[][] qAfter;
+        private final double[][] qDerivative = new double[d][8];
+        private final double[] h = new double[8];
+        private final double[] u = new double[8];
+        private final double[] t = new double[8];
+        private final double[] q = new double[8];
+
+        Workspace() {
+            int gates = compiled.gateCount();
+            before = new double[gates + 1][4];
+            trigs = new double[gates][2];
+            matrices = new double[gates][8];
+            qAfter = new double[gates + 1][8];
+        }
+
+        /** Binds explicit row r to lane 0: its expert part and the rotation of its data part. */
+        void bindRow(InputRows rows, int r, double[] o, boolean withGradients) {
+            rows.copy(r, input);
+            bindInput(0, o, withGradients);
+            rotation(input, rowRotation, u, t);
+        }
+
+        /** Binds the expert whose d angles start at angles[start] to lane l. */
+        void bindExpert(double[] angles, int start, int l, double[] o, boolean withGradients) {
+            System.arraycopy(angles, start, input, 0, d);
+            bindInput(l, o, withGradients);
+        }
+
+        /** r, q (and derivatives) of the trainable part of {@link #input} into lane l. */
+        private void bindInput(int l, double[] o, boolean withGradients) {
+            // prefix: ψ = P|0⟩, keeping the state before every gate
+            double[] state = psi;
+            state[0] = 1;
+            state[1] = 0;
+            state[2] = 0;
+            state[3] = 0;
+            for (int p = 0; p < prefix.length; p++) {
+                int g = prefix[p];
+                System.arraycopy(state, 0, before[p], 0, 4);
+                gate(g, input, trigs[g], sine, matrices[g]);
+                apply(matrices[g], state, state);
+            }
+            rx[l] = 2 * (state[0] * state[2] + state[1] * state[3]);
+            ry[l] = 2 * (state[0] * state[3] - state[1] * state[2]);
+            rz[l] = (state[0] * state[0] + state[1] * state[1]) - (state[2] * state[2] + state[3] * state[3]);
+            // suffix: Q = S† O S from the last gate back, keeping the observable after every gate
+            System.arraycopy(o, 0, q, 0, 8);
+            System.arraycopy(q, 0, qAfter[suffix.length], 0, 8);
+            for (int p = suffix.length - 1; p >= 0; p--) {
+                int g = suffix[p];
+                gate(g, input, trigs[g], sine, matrices[g]);
+                multiply(q, matrices[g], q);
+                adjointMultiply(matrices[g], q, q);
+                System.arraycopy(q, 0, qAfter[p], 0, 8);
+            }
+            q0[l] = 0.5 * (q[0] + q[6]);
+            qx[l] = q[4];
+            qy[l] = q[5];
+            qz[l] = 0.5 * (q[0] - q[6]);
+            if (withGradients) {
+                derivatives(l);
+            }
+        }
+
+        /** ∂_j r and ∂_j q of lane l (after {@link #bindInput}'s forward parts). */
+        private void derivatives(int l) {
+            for (int j = 0; j < d; j++) {
+                java.util.Arrays.fill(psiDerivative[j], 0);
+                java.util.Arrays.fill(qDerivative[j], 0);
+            }
+            for (int p = 0; p < prefix.length; p++) {
+                int g = prefix[p];
+                if (deps[g].length == 0) {
+                    continue;
+                }
+                gateDerivative(g, trigs[g], derivative);
+                apply(derivative, before[p], dpsi);
+                for (int k = p + 1; k < prefix.length; k++) {
+                    apply(matrices[prefix[k]], dpsi, dpsi);
+                }
+                for (int j = 0; j < deps[g].length; j++) {
+                    double dphi = compiled.angleDerivative(g, input, deps[g][j]);
+                    double[] target = psiDerivative[deps[g][j]];
+                    for (int k = 0; k < 4; k++) {
+                        target[k] += dphi * dpsi[k];
+                    }
+                }
+            }
+            for (int p = 0; p < suffix.length; p++) {
+                int g = suffix[p];
+                if (deps[g].length == 0) {
+                    continue;
+                }
+                // ∂(V† Q V) = dV† Q V + V† Q dV = X + X†, X = V† Q dV, Q the observable after gate p; then conjugated
+                // by the suffix gates before it
+                gateDerivative(g, trigs[g], derivative);
+                multiply(qAfter[p + 1], derivative, h);
+                adjointMultiply(matrices[g], h, h);
+                hermitianPart(h);
+                for (int k = p - 1; k >= 0; k--) {
+                    multiply(h, matrices[suffix[k]], h);
+                    adjointMultiply(matrices[suffix[k]], h, h);
+                }
+                for (int j = 0; j < deps[g].length; j++) {
+                    double dphi = compiled.angleDerivative(g, input, deps[g][j]);
+                    double[] target = qDerivative[deps[g][j]];
+                    for (int k = 0; k < 8; k++) {
+                        target[k] += dphi * h[k];
+                    }
+                }
+            }
+            double[] s = psi;
+            for (int j = 0; j < d; j++) {
+                double[] ds = psiDerivative[j];
+                drx[j][l] = 2 * ((ds[0] * s[2] + ds[1] * s[3]) + (s[0] * ds[2] + s[1] * ds[3]));
+                dry[j][l] = 2 * ((ds[0] * s[3] - ds[1] * s[2]) + (s[0] * ds[3] - s[1] * ds[2]));
+                drz[j][l] = 2 * ((s[0] * ds[0] + s[1] * ds[1]) - (s[2] * ds[2] + s[3] * ds[3]));
+                double[] dq = qDerivative[j];
+                dq0[j][l] = 0.5 * (dq[0] + dq[6]);
+                dqx[j][l] = dq[4];
+                dqy[j][l] = dq[5];
+                dqz[j][l] = 0.5 * (dq[0] - dq[6]);
+            }
+        }
+
+        /** f of the first {@code count} lanes at rotation R into {@link #value}, and u = R r into (ux, uy, uz). */
+        void values(double[] r, int count) {
+            double r00 = r[0];
+            double r01 = r[1];
+            double r02 = r[2];
+            double r10 = r[3];
+            double r11 = r[4];
+            double r12 = r[5];
+            double r20 = r[6];
+            double r21 = r[7];
+            double r22 = r[8];
+            for (int l = 0; l < count; l++) {
+                double x = r00 * rx[l] + r01 * ry[l] + r02 * rz[l];
+                double y = r10 * rx[l] + r11 * ry[l] + r12 * rz[l];
+                double z = r20 * rx[l] + r21 * ry[l] + r22 * rz[l];
+                ux[l] = x;
+                uy[l] = y;
+                uz[l] = z;
+                value[l] = q0[l] + (qx[l] * x + qy[l] * y + qz[l] * z);
+            }
+        }
+
+        /** f and ∂f/∂θ_j of the first {@code count} lanes at rotation R into {@link #value} and {@link #gradient}. */
+        void valuesAndGradients(double[] r, int count) {
+            values(r, count);
+            double r00 = r[0];
+            double r01 = r[1];
+            double r02 = r[2];
+            double r10 = r[3];
+            double r11 = r[4];
+            double r12 = r[5];
+            double r20 = r[6];
+            double r21 = r[7];
+            double r22 = r[8];
+            for (int l = 0; l < count; l++) {
+                vx[l] = r00 * qx[l] + r10 * qy[l] + r20 * qz[l];
+                vy[l] = r01 * qx[l] + r11 * qy[l] + r21 * qz[l];
+                vz[l] = r02 * qx[l] + r12 * qy[l] + r22 * qz[l];
+            }
+            for (int j = 0; j < d; j++) {
+                double[] g = gradient[j];
+                double[] ax = drx[j];
+                double[] ay = dry[j];
+                double[] az = drz[j];
+                double[] b0 = dq0[j];
+                double[] bx = dqx[j];
+                double[] by = dqy[j];
+                double[] bz = dqz[j];
+                for (int l = 0; l < count; l++) {
+                    g[l] = b0[l] + (bx[l] * ux[l] + by[l] * uy[l] + bz[l] * uz[l])
+                            + (vx[l] * ax[l] + vy[l] * ay[l] + vz[l] * az[l]);
+                }
+            }
+        }
+
+        /** Loads the running sums of lanes 0…count−1 from {@code out[start + l·d + j]}. */
+        void loadSums(double[] out, int start, int count) {
+            for (int l = 0; l < count; l++) {
+                for (int j = 0; j < d; j++) {
+                    sum[j][l] = out[start + l * d + j];
+                }
+            }
+        }
+
+        /** sum += w · gradient, per lane and trainable. */
+        void addWeighted(double w, int count) {
+            for (int j = 0; j < d; j++) {
+                double[] s = sum[j];
+                double[] g = gradient[j];
+                for (int l = 0; l < count; l++) {
+                    s[l] += w * g[l];
+                }
+            }
+        }
+
+        /** Stores the running sums back ({@link #loadSums}). */
+        void storeSums(double[] out, int start, int count) {
+            for (int l = 0; l < count; l++) {
+                for (int j = 0; j < d; j++) {
+                    out[start + l * d + j] = sum[j][l];
+                }
+            }
+        }
+    }
+
+    /** out = m · v for a complex 2-vector v = (re0, im0, re1, im1) (out may alias v). */
+    private static void apply(double[] m, double[] v, double[] out) {
+        double r0 = m[0] * v[0] - m[1] * v[1] + m[2] * v[2] - m[3] * v[3];
+        double i0 = m[0] * v[1] + m[1] * v[0] + m[2] * v[3] + m[3] * v[2];
+        double r1 = m[4] * v[0] - m[5] * v[1] + m[6] * v[2] - m[7] * v[3];
+        double i1 = m[4] * v[1] + m[5] * v[0] + m[6] * v[3] + m[7] * v[2];
+        out[0] = r0;
+        out[1] = i0;
+        out[2] = r1;
+        out[3] = i1;
+    }
+
+    /** h ← h + h† (the Hermitian part, twice). */
+    private static void hermitianPart(double[] h) {
+        double r01 = h[2] + h[4];
+        double i01 = h[3] - h[5];
+        h[0] = 2 * h[0];
+        h[1] = 0;
+        h[6] = 2 * h[6];
+        h[7] = 0;
+        h[2] = r01;
+        h[3] = i01;
+        h[4] = r01;
+        h[5] = -i01;
+    }
+}
