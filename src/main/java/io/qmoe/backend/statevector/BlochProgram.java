@@ -17,7 +17,10 @@ import java.util.concurrent.ConcurrentLinkedQueue;
  * so an expert costs its prefix and suffix once (r, q and their θ-derivatives) and each (expert, point) pair 12
  * (value) or 33 (value and d = 2 gradients) multiply-adds, computed for a block of experts side by side in plain
  * array loops the JIT vectorises. Explicit rows take the same arithmetic one row at a time, so grid and rows give the
- * same bits, and each row's numbers depend only on that row (not on threads, blocks or batch size).
+ * same bits, and each row's numbers depend only on that row (not on threads, blocks or batch size). The data-weighted
+ * gradient sums of a mixture's velocity are one contraction per expert, Σ_a w_a ∇f = W ∇q0 + ∇q · (L r) + q · (L ∇r)
+ * with L = Σ_a w_a R(x_a), W = Σ_a w_a: O(1) per expert instead of O(M), equal to the sum of the per-row gradients to
+ * rounding (not bit for bit).
  *
  * <p>Gates are read from the {@link CompiledCircuit} kernels themselves: each gate's 2×2 matrix is affine in
  * (c, s) = (cos|w|φ, sin|w|φ), U = A + c·B + s·C (probed once here and checked), so dU/dφ = |w|(c·C − s·B).
@@ -46,6 +49,9 @@ final class BlochProgram {
     private final boolean[] angled;
     /** Per gate: the trainables its angle reads. */
     private final int[][] deps;
+    /** Per gate: when its angle is scale·input (one linear term), the input's index and the scale; else −1. */
+    private final int[] linearInput;
+    private final double[] linearScale;
     private final ConcurrentLinkedQueue<Workspace> idle = new ConcurrentLinkedQueue<>();
 
     private BlochProgram(CompiledCircuit compiled, int[] prefix, int[] middle, int[] suffix) {
@@ -62,8 +68,20 @@ final class BlochProgram {
         weight = new double[gates];
         angled = new boolean[gates];
         deps = compiled.trainableDependencies(d);
+        linearInput = new int[gates];
+        linearScale = new double[gates];
         for (int g = 0; g < gates; g++) {
             angled[g] = compiled.parametric(g);
+            linearInput[g] = -1;
+            io.qmoe.circuit.AngleExpression angle = compiled.circuit().gates().get(g).angle();
+            java.util.Map<java.util.List<String>, Double> terms = angle == null ? java.util.Map.of() : angle.terms();
+            if (terms.size() == 1) {
+                java.util.Map.Entry<java.util.List<String>, Double> term = terms.entrySet().iterator().next();
+                if (term.getKey().size() == 1) {
+                    linearInput[g] = compiled.circuit().inputIndex(term.getKey().get(0));
+                    linearScale[g] = term.getValue();
+                }
+            }
             weight[g] = Math.abs(compiled.generatorWeight(g));
             a[g] = probe(g, 0, 0);
             double[] u1 = probe(g, 1, 0);
@@ -219,8 +237,11 @@ final class BlochProgram {
 
     /**
      * Values and θ-gradients: per row into {@code values[r]} and {@code gradients[r·d + j]} when {@code weights} is
-     * null, else {@code weighted[offset + unit·d + j] += Σ_a weights[a] ∂f/∂θ_j} per expert (unit) of the grid, the
-     * products added in ascending a (row r of explicit rows is its own unit when weighted; not used).
+     * null; else, per expert (unit) of the grid, {@code weighted[offset + unit·d + j] +=} Σ_a weights[a] ∂f/∂θ_j
+     * computed as one contraction: with L = Σ_a w_a R(x_a) and W = Σ_a w_a (ascending a, once per call),
+     * Σ_a w_a ∂_j f = W·∂_j q0 + ∂_j q · (L r) + q · (L ∂_j r), which equals the sum of the per-row gradients to
+     * rounding and costs O(1) per expert instead of O(M). It depends only on the expert's angles, the points and the
+     * weights, so the bits do not depend on threads, blocks or batch size.
      */
     void gradients(ParallelBatch parallel, PauliObservable observable, InputRows rows, double[] values,
                    double[] gradients, double[] weights, double[] weighted, int offset) {
@@ -228,6 +249,29 @@ final class BlochProgram {
         if (rows instanceof InputRows.Grid grid) {
             double[][] points = pointRotations(grid);
             int m = grid.points;
+            if (weights != null) {
+                double[] contracted = new double[9];
+                double total = 0;
+                for (int pt = 0; pt < m; pt++) {
+                    for (int k = 0; k < 9; k++) {
+                        contracted[k] += weights[pt] * points[pt][k];
+                    }
+                    total += weights[pt];
+                }
+                double sumOfWeights = total;
+                parallel.run(grid.to - grid.from, 800, (from, to) -> {
+                    Workspace w = borrow();
+                    try {
+                        for (int e = from; e < to; e++) {
+                            w.bindExpert(grid.angles, (grid.from + e) * d, 0, o, true);
+                            w.addContracted(contracted, sumOfWeights, weighted, offset + e * d);
+                        }
+                    } finally {
+                        giveBack(w);
+                    }
+                });
+                return;
+            }
             parallel.run(grid.to - grid.from, 80L * m + 800, (from, to) -> {
                 Workspace w = borrow();
                 try {
@@ -236,15 +280,8 @@ final class BlochProgram {
                         for (int l = 0; l < count; l++) {
                             w.bindExpert(grid.angles, (grid.from + e + l) * d, l, o, true);
                         }
-                        if (weights != null) {
-                            w.loadSums(weighted, offset + e * d, count);
-                        }
                         for (int pt = 0; pt < m; pt++) {
                             w.valuesAndGradients(points[pt], count);
-                            if (weights != null) {
-                                w.addWeighted(weights[pt], count);
-                                continue;
-                            }
                             for (int l = 0; l < count; l++) {
                                 int r = (e + l) * m + pt;
                                 values[r] = w.value[l];
@@ -252,9 +289,6 @@ final class BlochProgram {
                                     gradients[r * d + j] = w.gradient[j][l];
                                 }
                             }
-                        }
-                        if (weights != null) {
-                            w.storeSums(weighted, offset + e * d, count);
                         }
                     }
                 } finally {
@@ -336,7 +370,8 @@ final class BlochProgram {
         double cs = 0;
         double sn = 0;
         if (angled[g]) {
-            SineCosine.of(weight[g] * compiled.angle(g, input), trig, sine, 0);
+            double phi = linearInput[g] >= 0 ? linearScale[g] * input[linearInput[g]] : compiled.angle(g, input);
+            SineCosine.of(weight[g] * phi, trig, sine, 0);
             cs = trig[0];
             sn = sine[0];
         }
@@ -348,6 +383,11 @@ final class BlochProgram {
         for (int k = 0; k < 8; k++) {
             m[k] = ag[k] + cs * bg[k] + sn * cg[k];
         }
+    }
+
+    /** ∂φ_g/∂θ for trainable {@code j} at the input vector. */
+    private double angleDerivative(int g, double[] input, int j) {
+        return linearInput[g] >= 0 ? linearScale[g] : compiled.angleDerivative(g, input, j);
     }
 
     /** dU/dφ of gate g (after {@link #gate} at the same input: c and s are read back from {@code trig}). */
@@ -428,8 +468,6 @@ final class BlochProgram {
         private final double[] vy = new double[BLOCK];
         private final double[] vz = new double[BLOCK];
         final double[][] gradient = new double[d][BLOCK];
-        /** Running weighted sums per lane and trainable. */
-        final double[][] sum = new double[d][BLOCK];
         final double[] rowRotation = new double[9];
         private final double[] input = new double[inputs];
         private final double[] sine = new double[1];
@@ -522,7 +560,7 @@ final class BlochProgram {
                     apply(matrices[prefix[k]], dpsi, dpsi);
                 }
                 for (int j = 0; j < deps[g].length; j++) {
-                    double dphi = compiled.angleDerivative(g, input, deps[g][j]);
+                    double dphi = angleDerivative(g, input, deps[g][j]);
                     double[] target = psiDerivative[deps[g][j]];
                     for (int k = 0; k < 4; k++) {
                         target[k] += dphi * dpsi[k];
@@ -545,7 +583,7 @@ final class BlochProgram {
                     adjointMultiply(matrices[suffix[k]], h, h);
                 }
                 for (int j = 0; j < deps[g].length; j++) {
-                    double dphi = compiled.angleDerivative(g, input, deps[g][j]);
+                    double dphi = angleDerivative(g, input, deps[g][j]);
                     double[] target = qDerivative[deps[g][j]];
                     for (int k = 0; k < 8; k++) {
                         target[k] += dphi * h[k];
@@ -621,32 +659,23 @@ final class BlochProgram {
             }
         }
 
-        /** Loads the running sums of lanes 0…count−1 from {@code out[start + l·d + j]}. */
-        void loadSums(double[] out, int start, int count) {
-            for (int l = 0; l < count; l++) {
-                for (int j = 0; j < d; j++) {
-                    sum[j][l] = out[start + l * d + j];
-                }
-            }
-        }
-
-        /** sum += w · gradient, per lane and trainable. */
-        void addWeighted(double w, int count) {
+        /**
+         * out[start + j] += W·∂_j q0 + ∂_j q · (L r) + q · (L ∂_j r) for the expert in lane 0, L = {@code l}
+         * (9, row-major) and W = {@code total}.
+         */
+        void addContracted(double[] l, double total, double[] out, int start) {
+            double x = l[0] * rx[0] + l[1] * ry[0] + l[2] * rz[0];
+            double y = l[3] * rx[0] + l[4] * ry[0] + l[5] * rz[0];
+            double z = l[6] * rx[0] + l[7] * ry[0] + l[8] * rz[0];
             for (int j = 0; j < d; j++) {
-                double[] s = sum[j];
-                double[] g = gradient[j];
-                for (int l = 0; l < count; l++) {
-                    s[l] += w * g[l];
-                }
-            }
-        }
-
-        /** Stores the running sums back ({@link #loadSums}). */
-        void storeSums(double[] out, int start, int count) {
-            for (int l = 0; l < count; l++) {
-                for (int j = 0; j < d; j++) {
-                    out[start + l * d + j] = sum[j][l];
-                }
+                double ax = drx[j][0];
+                double ay = dry[j][0];
+                double az = drz[j][0];
+                double lx = l[0] * ax + l[1] * ay + l[2] * az;
+                double ly = l[3] * ax + l[4] * ay + l[5] * az;
+                double lz = l[6] * ax + l[7] * ay + l[8] * az;
+                out[start + j] += total * dq0[j][0] + (dqx[j][0] * x + dqy[j][0] * y + dqz[j][0] * z)
+                        + (qx[0] * lx + qy[0] * ly + qz[0] * lz);
             }
         }
     }
