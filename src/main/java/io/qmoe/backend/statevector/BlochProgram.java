@@ -430,14 +430,42 @@ final class BlochProgram {
 
     /** out = x · y† (out may alias x or y). */
     private static void multiplyAdjoint(double[] x, double[] y, double[] out) {
-        double[] yh = {y[0], -y[1], y[4], -y[5], y[2], -y[3], y[6], -y[7]};
-        multiply(x, yh, out);
+        double r00 = x[0] * y[0] + x[1] * y[1] + x[2] * y[2] + x[3] * y[3];
+        double i00 = x[1] * y[0] - x[0] * y[1] + x[3] * y[2] - x[2] * y[3];
+        double r01 = x[0] * y[4] + x[1] * y[5] + x[2] * y[6] + x[3] * y[7];
+        double i01 = x[1] * y[4] - x[0] * y[5] + x[3] * y[6] - x[2] * y[7];
+        double r10 = x[4] * y[0] + x[5] * y[1] + x[6] * y[2] + x[7] * y[3];
+        double i10 = x[5] * y[0] - x[4] * y[1] + x[7] * y[2] - x[6] * y[3];
+        double r11 = x[4] * y[4] + x[5] * y[5] + x[6] * y[6] + x[7] * y[7];
+        double i11 = x[5] * y[4] - x[4] * y[5] + x[7] * y[6] - x[6] * y[7];
+        out[0] = r00;
+        out[1] = i00;
+        out[2] = r01;
+        out[3] = i01;
+        out[4] = r10;
+        out[5] = i10;
+        out[6] = r11;
+        out[7] = i11;
     }
 
     /** out = x† · y (out may alias x or y). */
     private static void adjointMultiply(double[] x, double[] y, double[] out) {
-        double[] xh = {x[0], -x[1], x[4], -x[5], x[2], -x[3], x[6], -x[7]};
-        multiply(xh, y, out);
+        double r00 = x[0] * y[0] + x[1] * y[1] + x[4] * y[4] + x[5] * y[5];
+        double i00 = x[0] * y[1] - x[1] * y[0] + x[4] * y[5] - x[5] * y[4];
+        double r01 = x[0] * y[2] + x[1] * y[3] + x[4] * y[6] + x[5] * y[7];
+        double i01 = x[0] * y[3] - x[1] * y[2] + x[4] * y[7] - x[5] * y[6];
+        double r10 = x[2] * y[0] + x[3] * y[1] + x[6] * y[4] + x[7] * y[5];
+        double i10 = x[2] * y[1] - x[3] * y[0] + x[6] * y[5] - x[7] * y[4];
+        double r11 = x[2] * y[2] + x[3] * y[3] + x[6] * y[6] + x[7] * y[7];
+        double i11 = x[2] * y[3] - x[3] * y[2] + x[6] * y[7] - x[7] * y[6];
+        out[0] = r00;
+        out[1] = i00;
+        out[2] = r01;
+        out[3] = i01;
+        out[4] = r10;
+        out[5] = i10;
+        out[6] = r11;
+        out[7] = i11;
     }
 
     /**
@@ -546,8 +574,14 @@ final class BlochProgram {
         /** ∂_j r and ∂_j q of lane l (after {@link #bindInput}'s forward parts). */
         private void derivatives(int l) {
             for (int j = 0; j < d; j++) {
-                java.util.Arrays.fill(psiDerivative[j], 0);
-                java.util.Arrays.fill(qDerivative[j], 0);
+                double[] dp = psiDerivative[j];
+                double[] dq = qDerivative[j];
+                for (int k = 0; k < 4; k++) {
+                    dp[k] = 0;
+                }
+                for (int k = 0; k < 8; k++) {
+                    dq[k] = 0;
+                }
             }
             for (int p = 0; p < prefix.length; p++) {
                 int g = prefix[p];
