@@ -162,6 +162,52 @@ class BlochProgramTest {
         assertThat(checked).isEqualTo(40);
     }
 
+    /**
+     * What the Spark path relies on: the predictions and velocities of a whole mixture equal, bit for bit, those put
+     * together from mixtures of one {@link io.qmoe.mixture.MixtureOfExperts#SUM_BLOCK} block each (block sums added
+     * in block order, each block's velocities from its own call), as {@code PartitionedMixture} computes them.
+     */
+    @Test
+    void blocksOfOneThousandTwentyFourExpertsGiveTheWholeMixturesBits() {
+        LoadedCircuit lc = BundledCircuits.load("reupload-1q");
+        int n = 2500;
+        int m = 20;
+        int block = io.qmoe.mixture.MixtureOfExperts.SUM_BLOCK;
+        SplittableRandom rnd = new SplittableRandom(8);
+        double[] x = random(rnd, m, Math.PI);
+        double[] y = random(rnd, m, 0.5);
+        io.qmoe.mixture.Dataset data = new io.qmoe.mixture.Dataset("d", java.util.List.of("x0"), x, y);
+        for (int threads = 1; threads <= 3; threads++) {
+            try (StateVectorEstimator sv = new StateVectorEstimator(threads)) {
+                io.qmoe.mixture.Expert expert = io.qmoe.mixture.Expert.on(lc.circuit(), lc.observable(), sv);
+                io.qmoe.mixture.MixtureOfExperts whole = new io.qmoe.mixture.MixtureOfExperts(expert, n);
+                double[] angles = whole.initialAngles(4);
+                io.qmoe.mixture.FlowEvaluation e = whole.evaluateWithVelocity(angles, data);
+                double[] sums = new double[m];
+                for (int from = 0; from < n; from += block) {
+                    int length = Math.min(n, from + block) - from;
+                    double[] part = new io.qmoe.mixture.MixtureOfExperts(expert, length)
+                            .dataSums(java.util.Arrays.copyOfRange(angles, 2 * from, 2 * (from + length)), data);
+                    for (int a = 0; a < m; a++) {
+                        sums[a] += part[a];
+                    }
+                }
+                io.qmoe.mixture.FlowEvaluation fromBlocks = io.qmoe.mixture.MixtureOfExperts.fromSums(sums, data,
+                        whole.scaling(), n);
+                assertThat(fromBlocks.predictions()).isEqualTo(e.predictions());
+                assertThat(fromBlocks.residuals()).isEqualTo(e.residuals());
+                double[] velocity = new double[2 * n];
+                for (int from = 0; from < n; from += block) {
+                    int length = Math.min(n, from + block) - from;
+                    double[] v = new io.qmoe.mixture.MixtureOfExperts(expert, length).residualVelocities(
+                            java.util.Arrays.copyOfRange(angles, 2 * from, 2 * (from + length)), data, e.residuals());
+                    System.arraycopy(v, 0, velocity, 2 * from, v.length);
+                }
+                assertThat(velocity).as(threads + " threads").isEqualTo(e.velocity());
+            }
+        }
+    }
+
     @Test
     void otherShapesKeepTheKernels() {
         ParametricCircuit twice = ParametricCircuit.builder(1).trainable("t0", "t1").data("x0")
