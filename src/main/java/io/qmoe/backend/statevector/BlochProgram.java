@@ -52,6 +52,11 @@ final class BlochProgram {
     /** Per gate: when its angle is scale·input (one linear term), the input's index and the scale; else −1. */
     private final int[] linearInput;
     private final double[] linearScale;
+    /**
+     * For a one-gate prefix: r(c, s) = K0 + c²K1 + s²K2 + c·K3 + s·K4 + cs·K5 (six 3-vectors, flat), since ψ is affine
+     * in (c, s) and r quadratic in ψ; else null (2×2 products gate by gate).
+     */
+    private final double[] prefixForm;
     private final ConcurrentLinkedQueue<Workspace> idle = new ConcurrentLinkedQueue<>();
 
     private BlochProgram(CompiledCircuit compiled, int[] prefix, int[] middle, int[] suffix) {
@@ -93,6 +98,7 @@ final class BlochProgram {
                 c[g][k] = u2[k] - a[g][k];
             }
         }
+        prefixForm = prefix.length == 1 ? prefixForm(prefix[0]) : null;
     }
 
     /**
@@ -167,6 +173,63 @@ final class BlochProgram {
         return true;
     }
 
+    /** K0…K5 of {@link #prefixForm} for the one gate g: the Bloch bilinear forms of its columns A|0⟩, B|0⟩, C|0⟩. */
+    private double[] prefixForm(int g) {
+        double[][] v = {column0(a[g]), column0(b[g]), column0(c[g])};
+        int[][] pairs = {{0, 0}, {1, 1}, {2, 2}, {0, 1}, {0, 2}, {1, 2}};
+        double[] k = new double[18];
+        for (int p = 0; p < 6; p++) {
+            double[] u = v[pairs[p][0]];
+            double[] w = v[pairs[p][1]];
+            double f = p < 3 ? 1 : 2;
+            k[3 * p] = f * ((u[0] * w[2] + u[1] * w[3]) + (u[2] * w[0] + u[3] * w[1]));
+            k[3 * p + 1] = f * ((u[0] * w[3] - u[1] * w[2]) - (u[2] * w[1] - u[3] * w[0]));
+            k[3 * p + 2] = f * ((u[0] * w[0] + u[1] * w[1]) - (u[2] * w[2] + u[3] * w[3]));
+        }
+        return k;
+    }
+
+    private static double[] column0(double[] m) {
+        return new double[] {m[0], m[1], m[4], m[5]};
+    }
+
+    /**
+     * For a one-gate suffix V = A + cB + sC: Q(c, s) = V† O V = K0 + c²K1 + s²K2 + c·K3 + s·K4 + cs·K5 as six Bloch
+     * 4-vectors (q0, qx, qy, qz), flat; else null.
+     */
+    private double[] suffixForm(double[] o) {
+        if (suffix.length != 1) {
+            return null;
+        }
+        int g = suffix[0];
+        double[][] m = {a[g], b[g], c[g]};
+        int[][] pairs = {{0, 0}, {1, 1}, {2, 2}, {0, 1}, {0, 2}, {1, 2}};
+        double[] k = new double[24];
+        double[] h = new double[8];
+        for (int p = 0; p < 6; p++) {
+            // X = M_u† O M_w; the square terms are X itself, the cross terms X + X†
+            multiply(o, m[pairs[p][1]], h);
+            adjointMultiply(m[pairs[p][0]], h, h);
+            if (p >= 3) {
+                hermitianPart(h);
+            }
+            k[4 * p] = 0.5 * (h[0] + h[6]);
+            k[4 * p + 1] = h[4];
+            k[4 * p + 2] = h[5];
+            k[4 * p + 3] = 0.5 * (h[0] - h[6]);
+        }
+        return k;
+    }
+
+    /** The observable's matrix and, for a one-gate suffix, its quadratic form ({@link #suffixForm}). */
+    private record Observed(double[] matrix, double[] suffix) {
+    }
+
+    private Observed observed(PauliObservable observable) {
+        double[] o = matrix(observable);
+        return new Observed(o, suffixForm(o));
+    }
+
     /** The observable as a 2×2 complex matrix, row-major (re, im) pairs. */
     static double[] matrix(PauliObservable o) {
         double[] m = new double[8];
@@ -196,7 +259,7 @@ final class BlochProgram {
 
     /** ⟨O⟩ of every row into out[offset + r], in parallel over experts (grid) or rows. */
     void values(ParallelBatch parallel, PauliObservable observable, InputRows rows, double[] out, int offset) {
-        double[] o = matrix(observable);
+        Observed o = observed(observable);
         if (rows instanceof InputRows.Grid grid) {
             double[][] points = pointRotations(grid);
             int m = grid.points;
@@ -245,7 +308,7 @@ final class BlochProgram {
      */
     void gradients(ParallelBatch parallel, PauliObservable observable, InputRows rows, double[] values,
                    double[] gradients, double[] weights, double[] weighted, int offset) {
-        double[] o = matrix(observable);
+        Observed o = observed(observable);
         if (rows instanceof InputRows.Grid grid) {
             double[][] points = pointRotations(grid);
             int m = grid.points;
@@ -367,6 +430,19 @@ final class BlochProgram {
      * {@code sine[0]} (then copied to {@code trig[1]}; both scratch, lengths 2 and 1).
      */
     private void gate(int g, double[] input, double[] trig, double[] sine, double[] m) {
+        trig(g, input, trig, sine);
+        double cs = trig[0];
+        double sn = trig[1];
+        double[] ag = a[g];
+        double[] bg = b[g];
+        double[] cg = c[g];
+        for (int k = 0; k < 8; k++) {
+            m[k] = ag[k] + cs * bg[k] + sn * cg[k];
+        }
+    }
+
+    /** c = cos|w|φ and s = sin|w|φ of gate g at the input into trig[0] and trig[1] (sine: scratch of 1). */
+    private void trig(int g, double[] input, double[] trig, double[] sine) {
         double cs = 0;
         double sn = 0;
         if (angled[g]) {
@@ -377,11 +453,16 @@ final class BlochProgram {
         }
         trig[0] = cs;
         trig[1] = sn;
-        double[] ag = a[g];
-        double[] bg = b[g];
-        double[] cg = c[g];
-        for (int k = 0; k < 8; k++) {
-            m[k] = ag[k] + cs * bg[k] + sn * cg[k];
+    }
+
+    /** v = K0 + c²K1 + s²K2 + c·K3 + s·K4 + cs·K5 for six {@code dim}-vectors k, into out[0…dim). */
+    private static void quadratic(double[] k, int dim, double cs, double sn, double[] out) {
+        double cc = cs * cs;
+        double ss = sn * sn;
+        double cross = cs * sn;
+        for (int e = 0; e < dim; e++) {
+            out[e] = k[e] + cc * k[dim + e] + ss * k[2 * dim + e] + cs * k[3 * dim + e] + sn * k[4 * dim + e]
+                    + cross * k[5 * dim + e];
         }
     }
 
@@ -488,6 +569,10 @@ final class BlochProgram {
         final double[][] dqy = new double[d][BLOCK];
         final double[][] dqz = new double[d][BLOCK];
         final double[] value = new double[BLOCK];
+        /** The derivative lanes by component, for {@link #quadraticDerivative}. */
+        private final double[][][] rDerivative = {drx, dry, drz};
+        private final double[][][] qDerivativeLanes = {dq0, dqx, dqy, dqz};
+        private final double[] bloch = new double[4];
         /** u = R r and v = Rᵀ q of the last point. */
         private final double[] ux = new double[BLOCK];
         private final double[] uy = new double[BLOCK];
@@ -523,56 +608,103 @@ final class BlochProgram {
         }
 
         /** Binds explicit row r to lane 0: its expert part and the rotation of its data part. */
-        void bindRow(InputRows rows, int r, double[] o, boolean withGradients) {
+        void bindRow(InputRows rows, int r, Observed o, boolean withGradients) {
             rows.copy(r, input);
             bindInput(0, o, withGradients);
             rotation(input, rowRotation, u, t);
         }
 
         /** Binds the expert whose d angles start at angles[start] to lane l. */
-        void bindExpert(double[] angles, int start, int l, double[] o, boolean withGradients) {
+        void bindExpert(double[] angles, int start, int l, Observed o, boolean withGradients) {
             System.arraycopy(angles, start, input, 0, d);
             bindInput(l, o, withGradients);
         }
 
         /** r, q (and derivatives) of the trainable part of {@link #input} into lane l. */
-        private void bindInput(int l, double[] o, boolean withGradients) {
-            // prefix: ψ = P|0⟩, keeping the state before every gate
-            double[] state = psi;
-            state[0] = 1;
-            state[1] = 0;
-            state[2] = 0;
-            state[3] = 0;
-            for (int p = 0; p < prefix.length; p++) {
-                int g = prefix[p];
-                System.arraycopy(state, 0, before[p], 0, 4);
-                gate(g, input, trigs[g], sine, matrices[g]);
-                apply(matrices[g], state, state);
+        private void bindInput(int l, Observed o, boolean withGradients) {
+            if (prefixForm != null) {
+                int g = prefix[0];
+                double[] cs = trigs[g];
+                trig(g, input, cs, sine);
+                quadratic(prefixForm, 3, cs[0], cs[1], bloch);
+                rx[l] = bloch[0];
+                ry[l] = bloch[1];
+                rz[l] = bloch[2];
+            } else {
+                // prefix: ψ = P|0⟩, keeping the state before every gate
+                double[] state = psi;
+                state[0] = 1;
+                state[1] = 0;
+                state[2] = 0;
+                state[3] = 0;
+                for (int p = 0; p < prefix.length; p++) {
+                    int g = prefix[p];
+                    System.arraycopy(state, 0, before[p], 0, 4);
+                    gate(g, input, trigs[g], sine, matrices[g]);
+                    apply(matrices[g], state, state);
+                }
+                rx[l] = 2 * (state[0] * state[2] + state[1] * state[3]);
+                ry[l] = 2 * (state[0] * state[3] - state[1] * state[2]);
+                rz[l] = (state[0] * state[0] + state[1] * state[1]) - (state[2] * state[2] + state[3] * state[3]);
             }
-            rx[l] = 2 * (state[0] * state[2] + state[1] * state[3]);
-            ry[l] = 2 * (state[0] * state[3] - state[1] * state[2]);
-            rz[l] = (state[0] * state[0] + state[1] * state[1]) - (state[2] * state[2] + state[3] * state[3]);
-            // suffix: Q = S† O S from the last gate back, keeping the observable after every gate
-            System.arraycopy(o, 0, q, 0, 8);
-            System.arraycopy(q, 0, qAfter[suffix.length], 0, 8);
-            for (int p = suffix.length - 1; p >= 0; p--) {
-                int g = suffix[p];
-                gate(g, input, trigs[g], sine, matrices[g]);
-                multiply(q, matrices[g], q);
-                adjointMultiply(matrices[g], q, q);
-                System.arraycopy(q, 0, qAfter[p], 0, 8);
+            if (o.suffix() != null) {
+                int g = suffix[0];
+                double[] cs = trigs[g];
+                trig(g, input, cs, sine);
+                quadratic(o.suffix(), 4, cs[0], cs[1], bloch);
+                q0[l] = bloch[0];
+                qx[l] = bloch[1];
+                qy[l] = bloch[2];
+                qz[l] = bloch[3];
+            } else {
+                // suffix: Q = S† O S from the last gate back, keeping the observable after every gate
+                System.arraycopy(o.matrix(), 0, q, 0, 8);
+                System.arraycopy(q, 0, qAfter[suffix.length], 0, 8);
+                for (int p = suffix.length - 1; p >= 0; p--) {
+                    int g = suffix[p];
+                    gate(g, input, trigs[g], sine, matrices[g]);
+                    multiply(q, matrices[g], q);
+                    adjointMultiply(matrices[g], q, q);
+                    System.arraycopy(q, 0, qAfter[p], 0, 8);
+                }
+                q0[l] = 0.5 * (q[0] + q[6]);
+                qx[l] = q[4];
+                qy[l] = q[5];
+                qz[l] = 0.5 * (q[0] - q[6]);
             }
-            q0[l] = 0.5 * (q[0] + q[6]);
-            qx[l] = q[4];
-            qy[l] = q[5];
-            qz[l] = 0.5 * (q[0] - q[6]);
             if (withGradients) {
-                derivatives(l);
+                derivatives(l, o);
+            }
+        }
+
+        /**
+         * For a one-gate segment g with form k (six {@code dim}-vectors): ∂v/∂θ_j = ∂φ/∂θ_j · |w| (c ∂v/∂s − s ∂v/∂c)
+         * into {@code out[j][lane]}, j over the gate's trainables (zero for the others).
+         */
+        private void quadraticDerivative(int g, double[] k, int dim, double[][][] out, int l) {
+            double cs = trigs[g][0];
+            double sn = trigs[g][1];
+            double w = weight[g];
+            for (int e = 0; e < dim; e++) {
+                double byC = 2 * cs * k[dim + e] + k[3 * dim + e] + sn * k[5 * dim + e];
+                double byS = 2 * sn * k[2 * dim + e] + k[4 * dim + e] + cs * k[5 * dim + e];
+                bloch[e] = w * (cs * byS - sn * byC);
+            }
+            for (int j = 0; j < d; j++) {
+                for (int e = 0; e < dim; e++) {
+                    out[e][j][l] = 0;
+                }
+            }
+            for (int j = 0; j < deps[g].length; j++) {
+                double dphi = angleDerivative(g, input, deps[g][j]);
+                for (int e = 0; e < dim; e++) {
+                    out[e][deps[g][j]][l] = dphi * bloch[e];
+                }
             }
         }
 
         /** ∂_j r and ∂_j q of lane l (after {@link #bindInput}'s forward parts). */
-        private void derivatives(int l) {
+        private void derivatives(int l, Observed o) {
             for (int j = 0; j < d; j++) {
                 double[] dp = psiDerivative[j];
                 double[] dq = qDerivative[j];
@@ -583,7 +715,7 @@ final class BlochProgram {
                     dq[k] = 0;
                 }
             }
-            for (int p = 0; p < prefix.length; p++) {
+            for (int p = 0; p < (prefixForm == null ? prefix.length : 0); p++) {
                 int g = prefix[p];
                 if (deps[g].length == 0) {
                     continue;
@@ -601,7 +733,7 @@ final class BlochProgram {
                     }
                 }
             }
-            for (int p = 0; p < suffix.length; p++) {
+            for (int p = 0; p < (o.suffix() == null ? suffix.length : 0); p++) {
                 int g = suffix[p];
                 if (deps[g].length == 0) {
                     continue;
@@ -626,15 +758,25 @@ final class BlochProgram {
             }
             double[] s = psi;
             for (int j = 0; j < d; j++) {
-                double[] ds = psiDerivative[j];
-                drx[j][l] = 2 * ((ds[0] * s[2] + ds[1] * s[3]) + (s[0] * ds[2] + s[1] * ds[3]));
-                dry[j][l] = 2 * ((ds[0] * s[3] - ds[1] * s[2]) + (s[0] * ds[3] - s[1] * ds[2]));
-                drz[j][l] = 2 * ((s[0] * ds[0] + s[1] * ds[1]) - (s[2] * ds[2] + s[3] * ds[3]));
-                double[] dq = qDerivative[j];
-                dq0[j][l] = 0.5 * (dq[0] + dq[6]);
-                dqx[j][l] = dq[4];
-                dqy[j][l] = dq[5];
-                dqz[j][l] = 0.5 * (dq[0] - dq[6]);
+                if (prefixForm == null) {
+                    double[] ds = psiDerivative[j];
+                    drx[j][l] = 2 * ((ds[0] * s[2] + ds[1] * s[3]) + (s[0] * ds[2] + s[1] * ds[3]));
+                    dry[j][l] = 2 * ((ds[0] * s[3] - ds[1] * s[2]) + (s[0] * ds[3] - s[1] * ds[2]));
+                    drz[j][l] = 2 * ((s[0] * ds[0] + s[1] * ds[1]) - (s[2] * ds[2] + s[3] * ds[3]));
+                }
+                if (o.suffix() == null) {
+                    double[] dq = qDerivative[j];
+                    dq0[j][l] = 0.5 * (dq[0] + dq[6]);
+                    dqx[j][l] = dq[4];
+                    dqy[j][l] = dq[5];
+                    dqz[j][l] = 0.5 * (dq[0] - dq[6]);
+                }
+            }
+            if (prefixForm != null) {
+                quadraticDerivative(prefix[0], prefixForm, 3, rDerivative, l);
+            }
+            if (o.suffix() != null) {
+                quadraticDerivative(suffix[0], o.suffix(), 4, qDerivativeLanes, l);
             }
         }
 
