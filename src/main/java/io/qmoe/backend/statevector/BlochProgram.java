@@ -23,7 +23,9 @@ import java.util.concurrent.ConcurrentLinkedQueue;
  * rounding (not bit for bit).
  *
  * <p>Gates are read from the {@link CompiledCircuit} kernels themselves: each gate's 2×2 matrix is affine in
- * (c, s) = (cos|w|φ, sin|w|φ), U = A + c·B + s·C (probed once here and checked), so dU/dφ = |w|(c·C − s·B).
+ * (c, s) = (cos|w|φ, sin|w|φ), U = A + c·B + s·C (probed once here and checked), so dU/dφ = |w|(c·C − s·B). A
+ * segment of one gate (as in reupload-1q) makes r, or q, a quadratic form in (c, s) whose six coefficient vectors are
+ * computed once (per call for q, which depends on the observable); longer segments multiply 2×2 matrices gate by gate.
  * Immutable and thread-safe; per-worker scratch comes from a pool.
  */
 final class BlochProgram {
