@@ -38,7 +38,10 @@ public interface GridEvaluation {
     /**
      * Gradients weighted over the data: {@code out[offset + (i − from)·d + j] += Σ_a weights[a] ∂f(θ_i, x_a)/∂θ_j},
      * the products added in ascending a for each expert, so no N·M·d array is ever held (the velocity of a mixture,
-     * v_i = −(1/M) Σ_a r_a ∇f(θ_i, x_a), is this with weights −r_a/M).
+     * v_i = −(1/M) Σ_a r_a ∇f(θ_i, x_a), is this with weights −r_a/M). A backend may instead contract the weights
+     * first (the state-vector engine does for one-qubit trainable · data · trainable circuits): the same sum to
+     * rounding; either way each expert's result depends only on its angles, the points and the weights, never on the
+     * thread count or on how the experts are split between calls.
      *
      * @param weights one weight per data point (length M). Not modified.
      * @param out     accumulates the weighted gradients. Modified.

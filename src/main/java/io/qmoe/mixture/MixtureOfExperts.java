@@ -261,7 +261,8 @@ public final class MixtureOfExperts {
      * v_i = −(1/M) Σ_a r_a ∇_θ f(θ_i, x_a) for given residuals (the mixture's own, or those of a reference solution),
      * without holding the N·M·d gradients: they are reduced as they are computed, the products −r_a/M · ∇f added in
      * ascending a for each expert. Bit-identical to {@link #velocities} on {@link #evaluateOnData}'s gradients,
-     * whatever the thread count or batch size.
+     * whatever the thread count or batch size (to rounding where the backend contracts the weights first,
+     * {@link io.qmoe.backend.GridEvaluation#weightedGradients}; the bits still depend on neither).
      *
      * @param angles    flat N·d angles. Not modified.
      * @param data      the M data points. Not modified.

@@ -89,7 +89,11 @@ final class AdjointDifferentiator {
         int perUnit = rows.rowsPerUnit();
         int units = rows.size() / perUnit;
         long work = (long) perUnit * (1L << circuit.qubitCount()) * (3L * circuit.gates().size() + 2);
-        if (lanes) {
+        java.util.Optional<BlochProgram> bloch = lanes ? engine.blochProgram(circuit) : java.util.Optional.empty();
+        if (bloch.isPresent()) {
+            bloch.get().gradients(engine.parallel(), observable, rows, sink.values, sink.gradients, sink.weights,
+                    sink.weighted, sink.offset);
+        } else if (lanes) {
             LaneProgram program = engine.laneProgram(circuit, rows.size());
             LaneObservable o = engine.laneObservable(observable, program.dim);
             LaneProgram.PointTrig pointTrig = program.pointTrig(rows);

@@ -29,6 +29,9 @@ public final class StateVectorEstimator implements StateSimulator, Differentiabl
     private final ProgramCache<CompiledCircuit> compiledCircuits = new ProgramCache<>();
     private final ProgramCache<LaneProgram> lanePrograms = new ProgramCache<>();
     private final ProgramCache<LaneObservable> laneObservables = new ProgramCache<>();
+    private final ProgramCache<Optional<BlochProgram>> blochPrograms = new ProgramCache<>();
+    /** Whether one-qubit circuits of the form trainable · data · trainable take {@link BlochProgram}. */
+    private final boolean blochForm;
 
     /** An estimator using all available processors. */
     public StateVectorEstimator() {
@@ -37,7 +40,16 @@ public final class StateVectorEstimator implements StateSimulator, Differentiabl
 
     /** An estimator using {@code threads} workers. */
     public StateVectorEstimator(int threads) {
+        this(threads, true);
+    }
+
+    /**
+     * An estimator using {@code threads} workers that, with {@code blochForm} false, runs every circuit through the
+     * lane or full-state kernels (the reference the Bloch form is tested against).
+     */
+    StateVectorEstimator(int threads, boolean blochForm) {
         this.parallel = new ParallelBatch(threads);
+        this.blochForm = blochForm;
     }
 
     /** The worker count. */
@@ -158,6 +170,11 @@ public final class StateVectorEstimator implements StateSimulator, Differentiabl
     /** ⟨O⟩ of every row into out[offset + r], in lanes for small registers, else one binding at a time. */
     private void values(ParametricCircuit circuit, PauliObservable observable, InputRows rows, double[] out,
                         int offset) {
+        Optional<BlochProgram> bloch = blochProgram(circuit);
+        if (bloch.isPresent()) {
+            bloch.get().values(parallel, observable, rows, out, offset);
+            return;
+        }
         if (!LaneProgram.suits(circuit)) {
             forEachFinalState(circuit, rows, (r, re, im) -> out[offset + r] = observable.expectation(re, im));
             return;
@@ -273,6 +290,14 @@ public final class StateVectorEstimator implements StateSimulator, Differentiabl
     /** The compiled circuit, from the cache. */
     CompiledCircuit compiled(ParametricCircuit circuit) {
         return compiledCircuits.get(circuit, 0, () -> new CompiledCircuit(circuit));
+    }
+
+    /** The Bloch form of a one-qubit circuit, when it has one ({@link BlochProgram#of}) and this engine uses it. */
+    Optional<BlochProgram> blochProgram(ParametricCircuit circuit) {
+        if (!blochForm || circuit.qubitCount() != 1) {
+            return Optional.empty();
+        }
+        return blochPrograms.get(circuit, 0, () -> BlochProgram.of(compiled(circuit)));
     }
 
     /** The lane program for a batch of {@code rows} bindings, from the cache. */
