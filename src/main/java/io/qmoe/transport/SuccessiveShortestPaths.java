@@ -699,28 +699,7 @@ final class SuccessiveShortestPaths {
                 break;
             }
         }
-        if (sink < 0) {
-            throw new IllegalStateException("the candidate network cannot carry the supplies");
-        }
-        heap.clear();
-        for (int t = 0; t < touchedCount; t++) {
-            int x = touched[t];
-            if (dist[x] < lengthD && (x >= n || state[x] == SETTLED)) {
-                double shift = lengthD - dist[x];
-                if (x < n) {
-                    u[x] += shift;
-                } else {
-                    v[x - n] -= shift;
-                }
-            }
-        }
-        finishPath(s, sink);
-        for (int t = 0; t < touchedCount; t++) {
-            int x = touched[t];
-            dist[x] = Double.POSITIVE_INFINITY;
-            state[x] = UNSEEN;
-        }
-        augmentations++;
+        endSearch(s, sink, lengthD, touchedCount, true);
     }
 
     /** Pushes the bottleneck along the path of predecessor arcs from source s to {@code sink} (a node index). */
@@ -835,13 +814,24 @@ final class SuccessiveShortestPaths {
                 }
             }
         }
+        endSearch(s, sink, lengthD, touchedCount, false);
+    }
+
+    /**
+     * Ends a shortest-path search from source s that reached {@code sink} (−1: none) at distance {@code lengthD}:
+     * shifts the potentials of the settled nodes closer than that (and of every reached sink when
+     * {@code reachedSinksCount}: the searches that never queue sinks), augments the path and resets the
+     * {@code touchedCount} touched nodes.
+     */
+    private void endSearch(int s, int sink, double lengthD, int touchedCount, boolean reachedSinksCount) {
         if (sink < 0) {
             throw new IllegalStateException("the candidate network cannot carry the supplies");
         }
+        int n = net.n;
         heap.clear();
         for (int t = 0; t < touchedCount; t++) {
             int x = touched[t];
-            if (state[x] == SETTLED && dist[x] < lengthD) {
+            if (dist[x] < lengthD && (state[x] == SETTLED || (reachedSinksCount && x >= n))) {
                 double shift = lengthD - dist[x];
                 if (x < n) {
                     u[x] += shift;
