@@ -59,27 +59,14 @@ public final class AdaptiveIntegrator implements FlowIntegrator {
         @Override
         public double[] start(double t, double tolerance) {
             k[0] = field.velocity(t, y);
-            double[] norms = new double[2];
-            for (int from = 0; from < y.length; from += DormandPrince54.CHUNK) {
-                double[] chunk = new double[2];
-                DormandPrince54.startSums(y, k[0], tolerance, from, Math.min(y.length, from + DormandPrince54.CHUNK),
-                        chunk, 0);
-                norms[0] += chunk[0];
-                norms[1] += chunk[1];
-            }
-            return norms;
+            return DormandPrince54.total(DormandPrince54.startSums(y, k[0], tolerance), 2);
         }
 
         @Override
         public double probe(double t, double h, double tolerance) {
             DormandPrince54.probeState(y, k[0], h, stage);
             double[] v = field.velocity(t + h, stage);
-            double sum = 0;
-            for (int from = 0; from < y.length; from += DormandPrince54.CHUNK) {
-                sum += DormandPrince54.probeSum(y, k[0], v, tolerance, from,
-                        Math.min(y.length, from + DormandPrince54.CHUNK));
-            }
-            return sum;
+            return DormandPrince54.total(DormandPrince54.probeSums(y, k[0], v, tolerance), 1)[0];
         }
 
         @Override
@@ -89,12 +76,7 @@ public final class AdaptiveIntegrator implements FlowIntegrator {
                 k[s] = field.velocity(DormandPrince54.stageTime(t, h, s), stage);
             }
             DormandPrince54.endState(y, k, h, end);
-            double sum = 0;
-            for (int from = 0; from < y.length; from += DormandPrince54.CHUNK) {
-                sum += DormandPrince54.errorSum(y, k, end, h, tolerance, from,
-                        Math.min(y.length, from + DormandPrince54.CHUNK));
-            }
-            return sum;
+            return DormandPrince54.total(DormandPrince54.errorSums(y, k, end, h, tolerance), 1)[0];
         }
 
         @Override

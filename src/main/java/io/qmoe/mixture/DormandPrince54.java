@@ -15,9 +15,10 @@ import org.hipparchus.util.FastMath;
  * total has the same bits however the chunks are spread. With at most one chunk (N·d ≤ 1024) this is Hipparchus's
  * sequential sum, so the whole integration has Hipparchus's bits; above that, the last bits of the norms differ.
  *
- * <p>The element arithmetic ({@link #stageState}, {@link #endState}, {@link #errorSum}, …) is public so that each
- * implementation uses the very same expressions. Those methods never allocate: they read their array arguments
- * (not modified) and write only the one named {@code out} (modified).
+ * <p>The element arithmetic ({@link #stageState}, {@link #endState}, {@link #errorSums}, …) is public so that each
+ * implementation uses the very same expressions. They read their array arguments (not modified); the state methods
+ * write only the one named {@code out} (modified), and the sums return one partial sum per chunk of the arrays they
+ * are given, so a block of whole chunks returns its own partials.
  */
 public final class DormandPrince54 {
     /** Coordinates per partial sum of a norm; an expert block of 1024 experts is d whole chunks. */
@@ -63,16 +64,17 @@ public final class DormandPrince54 {
         int dimension();
 
         /**
-         * Computes k0 = v(t, y) and returns {Σ_j (y_j/s_j)², Σ_j (k0_j/s_j)²} with s_j = {@link #scale}(tol, y_j).
+         * Computes k0 = v(t, y) and returns {Σ_j (y_j/s_j)², Σ_j (k0_j/s_j)²} with s_j = {@link #scale}(tol, y_j)
+         * ({@link #startSums}).
          */
         double[] start(double t, double tolerance);
 
-        /** Computes v(t + h, y + h·k0) (not kept) and returns Σ_j ((v_j − k0_j)/s_j)². */
+        /** Computes v(t + h, y + h·k0) (not kept) and returns Σ_j ((v_j − k0_j)/s_j)² ({@link #probeSums}). */
         double probe(double t, double h, double tolerance);
 
         /**
          * Computes k1 … k6 of a step of size h from time t and the end state, and returns the error sum Σ_j ratio_j²
-         * ({@link #errorSum}).
+         * ({@link #errorSums}).
          */
         double attempt(double t, double h, double tolerance);
 
@@ -183,19 +185,26 @@ public final class DormandPrince54 {
         return t + h * C[stage - 1];
     }
 
-    /** Adds Σ (y_j/s_j)² to {@code out[at]} and Σ (k0_j/s_j)² to {@code out[at + 1]}, over j in [from, to). */
-    public static void startSums(double[] y, double[] k0, double tolerance, int from, int to, double[] out, int at) {
-        double yOnScale2 = 0;
-        double yDotOnScale2 = 0;
-        for (int j = from; j < to; j++) {
-            double s = scale(tolerance, y[j]);
-            double ratio = y[j] / s;
-            yOnScale2 += ratio * ratio;
-            double ratioDot = k0[j] / s;
-            yDotOnScale2 += ratioDot * ratioDot;
+    /**
+     * The start norms chunk by chunk: {Σ (y_j/s_j)², Σ (k0_j/s_j)²} of every chunk of {@link #CHUNK} coordinates,
+     * chunk after chunk (2 per chunk; {@link #total} adds them up).
+     */
+    public static double[] startSums(double[] y, double[] k0, double tolerance) {
+        double[] out = new double[2 * chunks(y.length)];
+        for (int c = 0; c < out.length / 2; c++) {
+            double yOnScale2 = 0;
+            double yDotOnScale2 = 0;
+            for (int j = c * CHUNK; j < Math.min(y.length, (c + 1) * CHUNK); j++) {
+                double s = scale(tolerance, y[j]);
+                double ratio = y[j] / s;
+                yOnScale2 += ratio * ratio;
+                double ratioDot = k0[j] / s;
+                yDotOnScale2 += ratioDot * ratioDot;
+            }
+            out[2 * c] = yOnScale2;
+            out[2 * c + 1] = yDotOnScale2;
         }
-        out[at] += yOnScale2;
-        out[at + 1] += yDotOnScale2;
+        return out;
     }
 
     /** The Euler probe's state y + h·k0, written to {@code out}. */
@@ -205,14 +214,18 @@ public final class DormandPrince54 {
         }
     }
 
-    /** Σ ((v_j − k0_j)/s_j)² over j in [from, to), s_j from y_j. */
-    public static double probeSum(double[] y, double[] k0, double[] v, double tolerance, int from, int to) {
-        double sum = 0;
-        for (int j = from; j < to; j++) {
-            double ratio = (v[j] - k0[j]) / scale(tolerance, y[j]);
-            sum += ratio * ratio;
+    /** Σ ((v_j − k0_j)/s_j)² of every chunk, s_j from y_j. */
+    public static double[] probeSums(double[] y, double[] k0, double[] v, double tolerance) {
+        double[] out = new double[chunks(y.length)];
+        for (int c = 0; c < out.length; c++) {
+            double sum = 0;
+            for (int j = c * CHUNK; j < Math.min(y.length, (c + 1) * CHUNK); j++) {
+                double ratio = (v[j] - k0[j]) / scale(tolerance, y[j]);
+                sum += ratio * ratio;
+            }
+            out[c] = sum;
         }
-        return sum;
+        return out;
     }
 
     /** The state y + h Σ_l a_{stage,l} k_l of stage {@code stage} (1 … 6), written to {@code out}. */
@@ -239,19 +252,38 @@ public final class DormandPrince54 {
     }
 
     /**
-     * Σ ratio_j² over j in [from, to) with ratio_j = h·(E · k)_j / s_j, the embedded error estimate scaled by
+     * Σ ratio_j² of every chunk, with ratio_j = h·(E · k)_j / s_j the embedded error estimate scaled by
      * s_j = tol + tol·max(|y_j|, |end_j|).
      */
-    public static double errorSum(double[] y, double[][] k, double[] end, double h, double tolerance, int from,
-                                  int to) {
-        double error = 0;
-        for (int j = from; j < to; j++) {
-            double errSum = E1 * k[0][j] + E3 * k[2][j] + E4 * k[3][j] + E5 * k[4][j] + E6 * k[5][j]
-                    + E7 * k[6][j];
-            double tol = tolerance + tolerance * FastMath.max(FastMath.abs(y[j]), FastMath.abs(end[j]));
-            double ratio = h * errSum / tol;
-            error += ratio * ratio;
+    public static double[] errorSums(double[] y, double[][] k, double[] end, double h, double tolerance) {
+        double[] out = new double[chunks(y.length)];
+        for (int c = 0; c < out.length; c++) {
+            double error = 0;
+            for (int j = c * CHUNK; j < Math.min(y.length, (c + 1) * CHUNK); j++) {
+                double errSum = E1 * k[0][j] + E3 * k[2][j] + E4 * k[3][j] + E5 * k[4][j] + E6 * k[5][j]
+                        + E7 * k[6][j];
+                double tol = tolerance + tolerance * FastMath.max(FastMath.abs(y[j]), FastMath.abs(end[j]));
+                double ratio = h * errSum / tol;
+                error += ratio * ratio;
+            }
+            out[c] = error;
         }
-        return error;
+        return out;
+    }
+
+    /**
+     * Chunk sums added in order from 0, {@code width} interleaved sums at a time ({@code partials[c·width + i]} is
+     * sum i of chunk c): the total of a population that holds all its chunks.
+     */
+    public static double[] total(double[] partials, int width) {
+        double[] totals = new double[width];
+        for (int i = 0; i < partials.length; i++) {
+            totals[i % width] += partials[i];
+        }
+        return totals;
+    }
+
+    private static int chunks(int n) {
+        return (n + CHUNK - 1) / CHUNK;
     }
 }

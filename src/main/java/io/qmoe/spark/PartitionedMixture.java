@@ -367,13 +367,8 @@ public final class PartitionedMixture {
             double factor = scaling.velocityFactor(size);
             return job(b -> {
                 double[] k0 = velocity(src, b, b.angles(), r.value(), factor);
-                int n = b.angles().length;
-                double[] partial = new double[2 * chunks(n)];
-                for (int c = 0; c * DormandPrince54.CHUNK < n; c++) {
-                    DormandPrince54.startSums(b.angles(), k0, tolerance, c * DormandPrince54.CHUNK,
-                            Math.min(n, (c + 1) * DormandPrince54.CHUNK), partial, 2 * c);
-                }
-                return b.at(new double[][] {k0}, b.angles(), b.sums(), partial);
+                return b.at(new double[][] {k0}, b.angles(), b.sums(),
+                        DormandPrince54.startSums(b.angles(), k0, tolerance));
             }, r, 2);
         }
 
@@ -389,13 +384,8 @@ public final class PartitionedMixture {
             double factor = scaling.velocityFactor(size);
             return job(b -> {
                 double[] v = velocity(src, b, b.state(), r.value(), factor);
-                int n = v.length;
-                double[] partial = new double[chunks(n)];
-                for (int c = 0; c * DormandPrince54.CHUNK < n; c++) {
-                    partial[c] = DormandPrince54.probeSum(b.angles(), b.k()[0], v, tolerance,
-                            c * DormandPrince54.CHUNK, Math.min(n, (c + 1) * DormandPrince54.CHUNK));
-                }
-                return b.at(b.k(), b.state(), b.sums(), partial);
+                return b.at(b.k(), b.state(), b.sums(),
+                        DormandPrince54.probeSums(b.angles(), b.k()[0], v, tolerance));
             }, r, 1)[0];
         }
 
@@ -427,11 +417,7 @@ public final class PartitionedMixture {
                 int n = b.angles().length;
                 double[] end = new double[n];
                 DormandPrince54.endState(b.angles(), k, h, end);
-                double[] partial = new double[chunks(n)];
-                for (int c = 0; c * DormandPrince54.CHUNK < n; c++) {
-                    partial[c] = DormandPrince54.errorSum(b.angles(), k, end, h, tolerance, c * DormandPrince54.CHUNK,
-                            Math.min(n, (c + 1) * DormandPrince54.CHUNK));
-                }
+                double[] partial = DormandPrince54.errorSums(b.angles(), k, end, h, tolerance);
                 // the end state is the last stage's state but for the sign of a zero at most: sum again only then
                 double[] endSums = java.util.Arrays.equals(end, b.state()) ? b.sums() : sums(src, b.length(), end);
                 return b.at(k, end, endSums, partial);
@@ -444,10 +430,6 @@ public final class PartitionedMixture {
             blocks = blocks.map(b -> new Block(b.index(), b.from(), b.length(), b.state(),
                     new double[][] {b.k()[DormandPrince54.STAGES - 1]}, b.state(), b.sums(), null));
         }
-    }
-
-    private static int chunks(int n) {
-        return (n + DormandPrince54.CHUNK - 1) / DormandPrince54.CHUNK;
     }
 
     /**
