@@ -64,12 +64,14 @@ final class AnalyzeCommand implements Callable<Integer> {
     String integrator;
 
     @Option(names = "--snapshots", paramLabel = "T1,T2,...",
-            description = "Times at which the coupling, prediction gap, displacement and loss are measured "
+            description = "Times at which the coupling, prediction gap, displacement and loss are measured, and "
+                    + "the kernel distances (MMD) when the kernel's Fourier series is short (d <= 3 at kappa 1) "
                     + "(default 21 times 0, T/20, ..., T).")
     String snapshots;
 
     @Option(names = "--transport-snapshots", paramLabel = "T1,T2,...",
-            description = "Times at which the exact W_2 distances to the whole reference are measured too "
+            description = "Times at which the exact W_2 distances to the whole reference and the tangent kernel are "
+                    + "measured too, and the kernel distances when they are not at every snapshot "
                     + "(default 0, T/4, T/2, T; 'none' for no W_2).")
     String transportSnapshots;
 

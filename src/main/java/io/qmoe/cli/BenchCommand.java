@@ -16,7 +16,7 @@ import picocli.CommandLine.Option;
 final class BenchCommand implements Callable<Integer> {
     @Option(names = "--section", defaultValue = "all",
             description = "engine, throughput, kernels, gradients, velocity, mixture, estimate, wasserstein, transport, "
-                    + "strange-environment or all (default "
+                    + "kernel-distance, strange-environment or all (default "
                     + "${DEFAULT-VALUE}); or spark (not in all): Spark's start-up and per-stage overhead on --master.")
     String section;
 
