@@ -87,7 +87,9 @@ public final class DormandPrince54 {
      * error bound, the minimum step (t1 − t0)·1e-9 and the maximum step t1 − t0, as Hipparchus does for
      * {@code new DormandPrince54Integrator((t1 − t0)·1e-9, t1 − t0, tolerance, tolerance)}.
      *
-     * @throws IllegalArgumentException when the interval is too short to integrate
+     * @throws IllegalArgumentException when the interval is too short to integrate, or (an
+     *                                  {@link io.qmoe.InvalidSettingException} of {@code tolerance}) the tolerance is
+     *                                  so small that the error scale overflows
      * @throws IllegalStateException    when the error becomes NaN or the step falls below the minimum
      */
     public static void integrate(Population population, double t0, double t1, double tolerance) {
@@ -100,6 +102,12 @@ public final class DormandPrince54 {
         double minStep = maxStep * 1e-9;
         int n = population.dimension();
         double[] norms = population.start(t0, tolerance);
+        if (!Double.isFinite(norms[0])) {
+            // Σ (y_j / (tol + tol·|y_j|))² overflows only for a tolerance near 1e-154 and below: no step size could
+            // come out of it (Hipparchus would go on with a NaN step)
+            throw new io.qmoe.InvalidSettingException("tolerance", tolerance + " is too small: the error scale of "
+                    + "the angles overflows (use at least 1e-150)");
+        }
         double hNew = initialStep(population, norms, t0, tolerance, minStep, maxStep);
         double stepStart = t0;
         boolean last;

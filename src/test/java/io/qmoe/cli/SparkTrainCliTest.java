@@ -89,6 +89,16 @@ class SparkTrainCliTest {
                 "--tolerance", "1e-9", "--master", "local[2]"));
         assertThat(spark.code()).as(spark.err()).isZero();
         assertSameFiles(dir.resolve("threads"), dir.resolve("spark"));
+        // a tolerance whose error scale overflows: one line naming the option, on threads (a child JVM, as a user
+        // runs it) and on Spark alike, not a NaN step reported as a bad angle or a Spark stack trace
+        ChildCli.Result tiny = ChildCli.run(command(c, dir.resolve("tiny"), "--integrator", "adaptive",
+                "--tolerance", "1e-300"));
+        assertThat(tiny.code()).isEqualTo(2);
+        assertThat(tiny.err()).hasLineCount(1).contains("--tolerance", "too small");
+        CliRunner.Result tinySpark = CliRunner.run(command(c, dir.resolve("tiny-spark"), "--integrator", "adaptive",
+                "--tolerance", "1e-300", "--master", "local[2]"));
+        assertThat(tinySpark.code()).isEqualTo(2);
+        assertThat(tinySpark.err()).hasLineCount(1).contains("--tolerance", "too small");
     }
 
     @Test

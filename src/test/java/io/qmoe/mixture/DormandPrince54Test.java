@@ -136,4 +136,20 @@ class DormandPrince54Test {
                 .hasMessageContaining("adaptive integrator")
                 .hasMessageNotContaining("\n");
     }
+
+    @Test
+    void aToleranceWhoseErrorScaleOverflowsIsRefusedBeforeAnyStep() {
+        // (y/tol)² = (0.5/1e-300)² overflows: Hipparchus would take a NaN first step
+        List<Double> times = new ArrayList<>();
+        VelocityField field = (t, y) -> {
+            times.add(t);
+            return FORCED.velocity(t, y);
+        };
+        assertThatThrownBy(() -> qmoe(field, 0, 1, new double[] {0.5, 1, -0.25}, 1e-300))
+                .isInstanceOf(io.qmoe.InvalidSettingException.class)
+                .hasMessageContaining("tolerance")
+                .hasMessageContaining("overflows");
+        // only the start's evaluation ran: no state with a NaN step was evaluated
+        assertThat(times).containsExactly(0.0);
+    }
 }
