@@ -233,6 +233,10 @@ final class SuccessiveShortestPaths {
             widest = Math.max(widest, g.outStart[i + 1] - g.outStart[i]);
         }
         double[] delta = new double[widest];
+        double[] near = new double[widest];
+        // half-width of the bracket around u_i in which the next u_i is looked for first (infinite: no bracket yet)
+        double[] bracket = new double[n];
+        Arrays.fill(bracket, Double.POSITIVE_INFINITY);
         int[] preferred = new int[n];
         long lastOverfill = Long.MAX_VALUE;
         for (int sweep = 0; sweep < maxSweeps; sweep++) {
@@ -255,8 +259,15 @@ final class SuccessiveShortestPaths {
                     next = high;
                 } else {
                     // quota ≥ 1: this is only called with supply > demand
-                    double above = select(delta, count, quota);
-                    next = 0.5 * (maxBelow(delta, quota) + above);
+                    next = bracketedMidpoint(delta, count, quota, u[i], bracket[i], near);
+                    if (Double.isNaN(next)) {
+                        double above = select(delta, count, quota);
+                        next = 0.5 * (maxBelow(delta, quota) + above);
+                    }
+                    // the next visit looks within twice this move first
+                    double move = Math.abs(next - u[i]);
+                    bracket[i] = move < Double.POSITIVE_INFINITY ? Math.max(2 * move, MIN_BRACKET)
+                            : Double.POSITIVE_INFINITY;
                 }
                 if (Double.isInfinite(next) || next == u[i]) {
                     continue;
@@ -286,11 +297,44 @@ final class SuccessiveShortestPaths {
         }
     }
 
+    /** The smallest bracket half-width (radians squared): below it a bracket would hold no second value. */
+    private static final double MIN_BRACKET = 1e-12;
+
+    /**
+     * The midpoint of the k-th and (k+1)-th smallest of {@code x[0..count)} (1-based), found among the values within
+     * {@code width} of {@code centre} when both lie there (one pass over x and a selection among those few), or NaN
+     * when they do not (then the caller selects over all of x). The same two values as a selection over all of x, so
+     * the same bits.
+     */
+    static double bracketedMidpoint(double[] x, int count, int k, double centre, double width, double[] near) {
+        if (!(width < Double.POSITIVE_INFINITY)) {
+            return Double.NaN;
+        }
+        double lo = centre - width;
+        double hi = centre + width;
+        int below = 0;
+        int inside = 0;
+        for (int q = 0; q < count; q++) {
+            double value = x[q];
+            if (value < lo) {
+                below++;
+            } else if (value <= hi) {
+                near[inside++] = value;
+            }
+        }
+        int rank = k - below;
+        if (rank < 1 || rank >= inside) {
+            return Double.NaN;
+        }
+        double above = select(near, inside, rank);
+        return 0.5 * (maxBelow(near, rank) + above);
+    }
+
     /**
      * Puts the (k+1)-th smallest of {@code x[0..count)} at {@code x[k]}, the smaller ones before it, and returns it
      * (Hoare's selection with middle pivots; the order of the rest is unspecified).
      */
-    private static double select(double[] x, int count, int k) {
+    static double select(double[] x, int count, int k) {
         int lo = 0;
         int hi = count - 1;
         while (lo < hi) {
@@ -323,7 +367,7 @@ final class SuccessiveShortestPaths {
         return x[k];
     }
 
-    private static double maxBelow(double[] x, int k) {
+    static double maxBelow(double[] x, int k) {
         double high = Double.NEGATIVE_INFINITY;
         for (int q = 0; q < k; q++) {
             high = Math.max(high, x[q]);
