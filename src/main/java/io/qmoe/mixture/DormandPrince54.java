@@ -89,8 +89,9 @@ public final class DormandPrince54 {
      *
      * @throws IllegalArgumentException when the interval is too short to integrate, or (an
      *                                  {@link io.qmoe.InvalidSettingException} of {@code tolerance}) the tolerance is
-     *                                  so small that the error scale overflows
-     * @throws IllegalStateException    when the error becomes NaN or the step falls below the minimum
+     *                                  so small that the error scale overflows, or that the step falls below the
+     *                                  minimum (the error estimate cannot meet it)
+     * @throws IllegalStateException    when the error becomes NaN
      */
     public static void integrate(Population population, double t0, double t1, double tolerance) {
         double threshold = 1000 * FastMath.ulp(FastMath.max(FastMath.abs(t0), FastMath.abs(t1)));
@@ -150,8 +151,11 @@ public final class DormandPrince54 {
         double filtered = h;
         if (FastMath.abs(h) < minStep) {
             if (!acceptSmall) {
-                throw new IllegalStateException("the adaptive integrator needs a step of " + FastMath.abs(h)
-                        + " at t = " + t + ", below its minimum " + minStep + ": loosen --tolerance or shorten --dt");
+                // the error estimate cannot meet the tolerance (a tolerance near rounding, or a solution that leaves
+                // every bound): the tolerance is the setting to change
+                throw new io.qmoe.InvalidSettingException("tolerance", "the adaptive integrator needs a step of "
+                        + FastMath.abs(h) + " at t = " + t + ", below its minimum " + minStep
+                        + ": loosen the tolerance or shorten the output interval (--dt)");
             }
             filtered = minStep;
         }

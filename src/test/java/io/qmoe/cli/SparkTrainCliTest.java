@@ -99,6 +99,17 @@ class SparkTrainCliTest {
                 "--tolerance", "1e-300", "--master", "local[2]"));
         assertThat(tinySpark.code()).isEqualTo(2);
         assertThat(tinySpark.err()).hasLineCount(1).contains("--tolerance", "too small");
+        // a tolerance the error estimate cannot meet (near rounding): the step falls below its minimum, which is a
+        // refusal of the tolerance too, not an internal error
+        ChildCli.Result unmet = ChildCli.run(command(c, dir.resolve("unmet"), "--integrator", "adaptive",
+                "--tolerance", "1e-30"));
+        assertThat(unmet.code()).isEqualTo(2);
+        assertThat(unmet.err()).hasLineCount(1).contains("--tolerance", "below its minimum")
+                .doesNotContain("internal error");
+        CliRunner.Result unmetSpark = CliRunner.run(command(c, dir.resolve("unmet-spark"), "--integrator",
+                "adaptive", "--tolerance", "1e-30", "--master", "local[2]"));
+        assertThat(unmetSpark.code()).isEqualTo(2);
+        assertThat(unmetSpark.err()).hasLineCount(1).contains("--tolerance", "below its minimum");
     }
 
     @Test

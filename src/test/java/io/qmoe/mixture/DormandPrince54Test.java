@@ -132,7 +132,8 @@ class DormandPrince54Test {
         assertThatThrownBy(() -> hipparchus(blowUp, 0, 2, new double[] {1}, 1e-8))
                 .isInstanceOf(RuntimeException.class);
         assertThatThrownBy(() -> qmoe(blowUp, 0, 2, new double[] {1}, 1e-8))
-                .isInstanceOf(IllegalStateException.class)
+                .isInstanceOfSatisfying(io.qmoe.InvalidSettingException.class,
+                        e -> assertThat(e.setting()).isEqualTo("tolerance"))
                 .hasMessageContaining("adaptive integrator")
                 .hasMessageNotContaining("\n");
     }
