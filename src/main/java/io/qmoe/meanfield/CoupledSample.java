@@ -64,8 +64,9 @@ final class CoupledSample {
         TorusMmd kernel = plan.kernel();
         TorusMmd.Cloud startCloud = plan.measuresKernel(d) ? kernel.prepare(d, MixtureOfExperts.wrap(start)) : null;
         TangentKernel startKernel = plan.transportCount() > 0 ? tangentKernel(mixture, start) : null;
-        // this sample's previous transport solutions (mixture–reference, twins–reference, mixture–twins)
-        TransportResult[] warm = new TransportResult[3];
+        // this sample's latest transport solutions: mixture–reference (warm from the previous snapshot's) and
+        // mixture–twins (likewise); twins–reference starts from this snapshot's mixture–reference
+        TransportResult[] warm = new TransportResult[2];
         Snapshot snapshot = (step, a) -> {
             measureClouds(step, a, twins, start, startCloud, values, clouds, warm, progress, perSnapshot);
             int idx = plan.snapshotAt(step);
@@ -173,19 +174,21 @@ final class CoupledSample {
             TorusPoints mixture = TorusPoints.of(d, MixtureOfExperts.wrap(angles));
             TorusPoints twin = TorusPoints.of(d, MixtureOfExperts.wrap(twins));
             TorusPoints ref = TorusPoints.of(d, reference.reference().clouds()[idx]);
-            // the same particles a snapshot later: each solve starts from the previous snapshot's plan and potentials
+            // the same particles a snapshot later: the solve starts from the previous snapshot's plan and potentials
             warm[0] = warm(mixture, ref, warm[0]);
             values[Quantity.WASSERSTEIN.ordinal()][idx] = warm[0].value();
             if (java.util.Arrays.equals(angles, twins)) {
                 // at t = 0 the twins are the mixture's own angles: the same cloud, so the same distances, exactly
                 values[Quantity.TWIN_WASSERSTEIN.ordinal()][idx] = warm[0].value();
                 values[Quantity.MIXTURE_TWIN_WASSERSTEIN.ordinal()][idx] = 0;
-                warm[1] = warm[0];
             } else {
-                warm[1] = warm(twin, ref, warm[1]);
-                warm[2] = warm(mixture, twin, warm[2]);
-                values[Quantity.TWIN_WASSERSTEIN.ordinal()][idx] = warm[1].value();
-                values[Quantity.MIXTURE_TWIN_WASSERSTEIN.ordinal()][idx] = warm[2].value();
+                // the twins are within D_N of the mixture and meet the same reference cloud: starting from this
+                // snapshot's mixture solve leaves a fraction of the ascent and the shortest paths of a start from
+                // the twins' own previous snapshot, where the reference had moved too
+                TransportResult twinRef = warm(twin, ref, warm[0]);
+                warm[1] = warm(mixture, twin, warm[1]);
+                values[Quantity.TWIN_WASSERSTEIN.ordinal()][idx] = twinRef.value();
+                values[Quantity.MIXTURE_TWIN_WASSERSTEIN.ordinal()][idx] = warm[1].value();
             }
             progress.accept(perSnapshot);
         }
