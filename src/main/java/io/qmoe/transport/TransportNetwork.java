@@ -64,11 +64,30 @@ final class TransportNetwork {
 
     /** The network on the pairs {@code keys[0..count)} (key = i·m + j), sorted and made unique here. Modified. */
     static TransportNetwork of(int n, int m, long[] keys, int count, double[] a, double[] b, int d, int p) {
-        Arrays.parallelSort(keys, 0, count);
-        int unique = 0;
+        // a counting sort by source, then each source's sinks sorted: the order of the keys, without sorting longs
+        int[] start = new int[n + 1];
+        int[] source = new int[count];
         for (int e = 0; e < count; e++) {
-            if (unique == 0 || keys[e] != keys[unique - 1]) {
-                keys[unique++] = keys[e];
+            int i = (int) (keys[e] / m);
+            source[e] = i;
+            start[i + 1]++;
+        }
+        for (int i = 0; i < n; i++) {
+            start[i + 1] += start[i];
+        }
+        int[] fill = Arrays.copyOf(start, n);
+        int[] sinks = new int[count];
+        for (int e = 0; e < count; e++) {
+            int i = source[e];
+            sinks[fill[i]++] = (int) (keys[e] - (long) i * m);
+        }
+        int unique = 0;
+        for (int i = 0; i < n; i++) {
+            Arrays.sort(sinks, start[i], start[i + 1]);
+            for (int q = start[i]; q < start[i + 1]; q++) {
+                if (q == start[i] || sinks[q] != sinks[q - 1]) {
+                    keys[unique++] = (long) i * m + sinks[q];
+                }
             }
         }
         return new TransportNetwork(n, m, keys, unique, a, b, d, p);
@@ -85,9 +104,21 @@ final class TransportNetwork {
 
     /** This network with the pairs {@code extra[0..count)} added (key = i·m + j); flows are carried over. */
     TransportNetwork withArcs(long[] extra, int count, double[] a, double[] b, int d, int p) {
-        long[] keys = java.util.Arrays.copyOf(keys(), arcs() + count);
-        System.arraycopy(extra, 0, keys, arcs(), count);
-        TransportNetwork next = of(n, m, keys, keys.length, a, b, d, p);
+        // this network's keys are sorted and unique already: sort the few extra ones and merge
+        long[] added = Arrays.copyOf(extra, count);
+        Arrays.sort(added);
+        long[] old = keys();
+        long[] keys = new long[old.length + count];
+        int size = 0;
+        int x = 0;
+        int y = 0;
+        while (x < old.length || y < count) {
+            long key = y == count || (x < old.length && old[x] <= added[y]) ? old[x++] : added[y++];
+            if (size == 0 || keys[size - 1] != key) {
+                keys[size++] = key;
+            }
+        }
+        TransportNetwork next = new TransportNetwork(n, m, keys, size, a, b, d, p);
         int e2 = 0;
         for (int e = 0; e < arcs(); e++) {
             long key = (long) arcSource[e] * m + arcSink[e];
