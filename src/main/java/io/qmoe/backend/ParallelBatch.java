@@ -107,10 +107,7 @@ public final class ParallelBatch implements AutoCloseable {
             return null;
         }
         Task task = new Task(body);
-        worker.next = task;
-        if (worker.sleeping) {
-            LockSupport.unpark(worker);
-        }
+        worker.give(task);
         return task;
     }
 
@@ -188,6 +185,14 @@ public final class ParallelBatch implements AutoCloseable {
         Worker() {
             super("qmoe-worker");
             setDaemon(true);
+        }
+
+        /** Publishes {@code task} to this worker, which the caller has claimed (busy), and wakes it if it sleeps. */
+        void give(Task task) {
+            next = task;
+            if (sleeping) {
+                LockSupport.unpark(this);
+            }
         }
 
         @Override
@@ -304,13 +309,8 @@ public final class ParallelBatch implements AutoCloseable {
         Task[] handed = new Task[claimed];
         for (int p = 1; p < parts; p++) {
             int part = p;
-            Task task = new Task(() -> team(steps, barrierAfter, step, part, parts, barrier));
-            Worker w = team[p - 1];
-            w.next = task;
-            if (w.sleeping) {
-                LockSupport.unpark(w);
-            }
-            handed[p - 1] = task;
+            handed[p - 1] = new Task(() -> team(steps, barrierAfter, step, part, parts, barrier));
+            team[p - 1].give(handed[p - 1]);
         }
         team(steps, barrierAfter, step, 0, parts, barrier);
         awaitAll(handed);

@@ -261,8 +261,7 @@ final class SuccessiveShortestPaths {
                     // quota ≥ 1: this is only called with supply > demand
                     next = bracketedMidpoint(delta, count, quota, u[i], bracket[i], near);
                     if (Double.isNaN(next)) {
-                        double above = select(delta, count, quota);
-                        next = 0.5 * (maxBelow(delta, quota) + above);
+                        next = midpoint(delta, count, quota);
                     }
                     // the next visit looks within twice this move first
                     double move = Math.abs(next - u[i]);
@@ -326,15 +325,23 @@ final class SuccessiveShortestPaths {
         if (rank < 1 || rank >= inside) {
             return Double.NaN;
         }
-        double above = select(near, inside, rank);
-        return 0.5 * (maxBelow(near, rank) + above);
+        return midpoint(near, inside, rank);
+    }
+
+    /**
+     * The midpoint of the k-th and (k+1)-th smallest of {@code x[0..count)} (1-based, 1 ≤ k &lt; count), by selection;
+     * x is reordered.
+     */
+    static double midpoint(double[] x, int count, int k) {
+        double above = select(x, count, k);
+        return 0.5 * (maxBelow(x, k) + above);
     }
 
     /**
      * Puts the (k+1)-th smallest of {@code x[0..count)} at {@code x[k]}, the smaller ones before it, and returns it
      * (Hoare's selection with middle pivots; the order of the rest is unspecified).
      */
-    static double select(double[] x, int count, int k) {
+    private static double select(double[] x, int count, int k) {
         int lo = 0;
         int hi = count - 1;
         while (lo < hi) {
@@ -367,7 +374,7 @@ final class SuccessiveShortestPaths {
         return x[k];
     }
 
-    static double maxBelow(double[] x, int k) {
+    private static double maxBelow(double[] x, int k) {
         double high = Double.NEGATIVE_INFINITY;
         for (int q = 0; q < k; q++) {
             high = Math.max(high, x[q]);

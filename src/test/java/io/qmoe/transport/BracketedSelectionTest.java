@@ -42,9 +42,7 @@ class BracketedSelectionTest {
                 answered++;
                 assertThat(got).as("trial %d", trial).isEqualTo(expected);
             }
-            double[] y = x.clone();
-            double above = SuccessiveShortestPaths.select(y, count, k);
-            assertThat(0.5 * (SuccessiveShortestPaths.maxBelow(y, k) + above)).isEqualTo(expected);
+            assertThat(SuccessiveShortestPaths.midpoint(x.clone(), count, k)).isEqualTo(expected);
         }
         assertThat(answered).isGreaterThan(1000);
         assertThat(declined).isGreaterThan(1000);
