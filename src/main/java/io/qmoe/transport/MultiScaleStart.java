@@ -28,6 +28,9 @@ final class MultiScaleStart {
     static final double PER_CELL = 6.0;
     /** Cell pairs of the coarse plan with at most this many fine pairs are refined into all of them. */
     static final int FULL_PRODUCT = 64;
+    /** Wanted sources per occupied cell when few sources meet many sinks (the grid is sized by the sources). */
+    static final double FEW_SOURCES_PER_CELL = 3.0;
+    private static final int MAX_CELLS = 1 << 22;
     /** A coarsening is used only if it leaves at most this fraction of the points. */
     private static final double MAX_RATIO = 0.6;
 
@@ -49,9 +52,29 @@ final class MultiScaleStart {
      * smaller in tests so that small clouds run through several levels). Not modified.
      */
     static MultiScaleStart of(double[] a, int[] wa, double[] b, int[] wb, int d, int p, int k, int coarsest) {
+        return onGrid(a, wa, b, wb, d, p, k, coarsest, side(a, b, d));
+    }
+
+    /**
+     * The start for few sources against many sinks (n &lt; m): the grid is sized by the sources alone, about
+     * {@link #FEW_SOURCES_PER_CELL} sources per occupied cell (the side grown by about 25 % at a time while the
+     * occupied cells hold more, a concentrated cloud), so that each coarse point gathers several sources and many
+     * sinks; null when the sources do not coarsen.
+     */
+    static MultiScaleStart forFewSources(double[] a, int[] wa, double[] b, int[] wb, int d, int p, int k,
+                                         int coarsest) {
+        int n = a.length / d;
+        int g = CellGrid.sideFor(n, d, FEW_SOURCES_PER_CELL, MAX_CELLS);
+        while (StrictMath.pow(g + 1, d) <= MAX_CELLS && n > FEW_SOURCES_PER_CELL * CellGrid.occupied(a, a, d, g)) {
+            g = Math.max(g + 1, (int) (g * 1.25));
+        }
+        return onGrid(a, wa, b, wb, d, p, k, coarsest, g);
+    }
+
+    private static MultiScaleStart onGrid(double[] a, int[] wa, double[] b, int[] wb, int d, int p, int k,
+                                          int coarsest, int side) {
         int n = a.length / d;
         int m = b.length / d;
-        int side = side(a, b, d);
         CellGrid ga = CellGrid.of(a, d, side);
         CellGrid gb = CellGrid.of(b, d, side);
         Coarse ca = Coarse.of(ga, a, wa, d);

@@ -17,10 +17,14 @@ import java.util.Arrays;
  * Equal sizes (an assignment) then take the prices of an ε-scaled auction (ε from a quarter of the mean
  * nearest-neighbour cost down to 10⁻⁵ of it; when warm-started from the previous sink potentials, from the 99th
  * percentile of how far the previous plan is from each source's best response, so the first phase matches the error
- * of the moved prices; a phase that runs out of bids is re-run at a larger ε). Fewer sources than sinks (N experts against a large reference)
- * start from source potentials found by coordinate ascent on the dual with the sink potentials eliminated (from the
- * previous source potentials when warm), which leaves only a few percent of the mass to the shortest paths; other
- * transportations start from u = v = 0 or the previous potentials. From there a Jonker–Volgenant greedy start and the
+ * of the moved prices; a phase that runs out of bids is re-run at a larger ε). Fewer sources than sinks (N experts
+ * against a large reference) start from source potentials: when m is a multiple of n (every sink receives one unit),
+ * from an ε-scaled auction in which the sinks bid for the sources (each a source of m/n alike slots), cold above 256
+ * sources from a {@link MultiScaleStart} on a grid sized by the sources (about 3 per cell) and warm from the previous
+ * source potentials, with the pairs the full check finds violated under the auction's prices added before its first
+ * phase and after two of its later ones, and then a few sweeps of coordinate ascent on the dual with the sink
+ * potentials eliminated; otherwise from that ascent alone. Either leaves a few dozen units to the shortest paths
+ * where the ascent alone left thousands. Other transportations start from u = v = 0 or the previous potentials. From there a Jonker–Volgenant greedy start and the
  * shortest paths make the flow exactly optimal for the sparse problem. Its optimum is then certified for all n·m pairs:
  * the potentials must satisfy c_ij − u_i − v_j ≥ −tol everywhere, checked cell pair by cell pair with a lower bound of
  * the cost between the cells' boxes (only the cell pairs whose bound fails are scanned pair by pair). Violated pairs
@@ -45,6 +49,19 @@ public final class TorusTransport {
     private static final double FINAL_EPSILON = 1e-5;
     /** Sweeps of the source-potential ascent that starts a cold solve with fewer sources than sinks. */
     private static final int SEMI_DISCRETE_SWEEPS = 40;
+    /** Sweeps of that ascent after the sinks' auction (unit demands), which leaves little to do. */
+    private static final int SWEEPS_AFTER_AUCTION = 3;
+    /** Fewer sources than sinks: above this many sources a cold solve starts from a {@link MultiScaleStart}. */
+    private static final int FEW_SOURCES_MULTI_SCALE = 256;
+    /** The sinks' auction (few sources, unit demands): first and last ε relative to the mean nearest cost. */
+    private static final double FEW_FIRST_EPSILON = 16;
+    private static final double FEW_FINAL_EPSILON = 1e-3;
+    /** Candidate checks during that auction: at most this many, after phases at ε below this fraction. */
+    private static final int FEW_CHECKS = 2;
+    private static final double FEW_CHECK_EPSILON = 0.1;
+    /** After pairs were added, the auction goes on from this multiple of ε; phases re-run at 8·ε at most 6 times. */
+    private static final double FEW_RESTART = 16;
+    private static final int FEW_RAISES = 6;
     private static final long BYTES_PER_ARC = 56;
     private static final long BYTES_PER_POINT = 96;
 
@@ -167,6 +184,13 @@ public final class TorusTransport {
                 v0 = start.v;
             }
         }
+        MultiScaleStart few = null;
+        if (u0 == null && supply > demand && demand == 1 && n > FEW_SOURCES_MULTI_SCALE) {
+            few = MultiScaleStart.forFewSources(a, filled(n, supply), b, filled(m, demand), d, p, kk, coarsest);
+            if (few != null) {
+                keys = MultiScaleStart.concat(keys, few.pairs);
+            }
+        }
         TransportNetwork net = TransportNetwork.of(n, m, keys, keys.length, a, b, d, p);
         SuccessiveShortestPaths flow = new SuccessiveShortestPaths(net, supply, demand);
         boolean warm = v0 != null;
@@ -188,14 +212,92 @@ public final class TorusTransport {
             // few sources with large supplies: their potentials first (from the previous ones when warm)
             if (u0 != null) {
                 System.arraycopy(u0, 0, flow.u, 0, n);
+            } else if (few != null) {
+                flow.sourceTransform(few.v);
             }
-            flow.semiDiscretePotentials(supply, demand, SEMI_DISCRETE_SWEEPS);
+            int sweeps = SEMI_DISCRETE_SWEEPS;
+            if (demand == 1) {
+                net = fewSourcesAuction(a, b, d, p, kk, net, flow, supply);
+                sweeps = SWEEPS_AFTER_AUCTION;
+            }
+            flow.semiDiscretePotentials(supply, demand, sweeps);
             warm = true;
         }
         flow.greedy(warm);
         flow.run();
         Certified c = certify(a, b, d, p, net, flow, kk, supply > demand);
         return result(c.net, flow, p, supply, demand, c.cert.maxViolation, c.tol, c.rounds, c.scanned);
+    }
+
+    /**
+     * Source potentials for few sources against many unit sinks (supply S = {@code supply}, demand 1): the sinks'
+     * ε-scaled auction ({@link SuccessiveShortestPaths#sinkAuctionPhase}) from the current u, with ε from
+     * {@value #FEW_FIRST_EPSILON} down to {@value #FEW_FINAL_EPSILON} times the mean nearest cost, divided by 4 per
+     * phase. The candidate set is enlarged on the way, because under potentials that differ from zero a sink's best
+     * sources need not be its nearest: before the first phase by every pair the full check finds violated under the
+     * start (c_ij − u_i below the sinks' best response over the candidates), and after a phase that ran out of bids or
+     * reached ε ≤ {@value #FEW_CHECK_EPSILON} of the cost scale, at most {@value #FEW_CHECKS} times, by the pairs
+     * violated by more than ε; the auction then goes on from {@value #FEW_RESTART}·ε. Returns the network, enlarged or
+     * not, that {@code flow} now works on. Only a start: the flow and the certificate make the result exact.
+     */
+    private static TransportNetwork fewSourcesAuction(double[] a, double[] b, int d, int p, int k,
+                                                      TransportNetwork first, SuccessiveShortestPaths flow,
+                                                      int supply) {
+        TransportNetwork net = first;
+        double typical = meanNearestCost(net);
+        if (!(typical > 0)) {
+            return net;
+        }
+        double floor = 1e-13 * (p == 2 ? d * Math.PI * Math.PI : Math.sqrt(d) * Math.PI);
+        net = withViolations(a, b, d, p, k, net, flow, floor);
+        double first0 = typical * FEW_FIRST_EPSILON;
+        int raises = 0;
+        int checks = 0;
+        for (double eps = first0; ; ) {
+            boolean done = flow.sinkAuctionPhase(supply, eps);
+            if ((!done || eps <= typical * FEW_CHECK_EPSILON) && checks < FEW_CHECKS) {
+                checks++;
+                TransportNetwork larger = withViolations(a, b, d, p, k, net, flow, Math.max(eps, floor));
+                if (larger != net) {
+                    net = larger;
+                    eps = Math.min(eps * FEW_RESTART, first0);
+                    continue;
+                }
+            }
+            if (!done) {
+                if (raises++ >= FEW_RAISES) {
+                    return net;
+                }
+                eps *= 8;
+            } else if (eps <= typical * FEW_FINAL_EPSILON) {
+                return net;
+            } else {
+                eps /= 4;
+            }
+        }
+    }
+
+    /**
+     * The network with the pairs violated by more than {@code tol} under u and the sinks' best responses over the
+     * candidates (the {@code perSource} most violated per source), adopted by {@code flow}; {@code net} itself when
+     * there are none.
+     */
+    private static TransportNetwork withViolations(double[] a, double[] b, int d, int p, int perSource,
+                                                   TransportNetwork net, SuccessiveShortestPaths flow, double tol) {
+        flow.sinkTransform();
+        DualCertificate cert = DualCertificate.check(a, b, d, p, flow.u, flow.v, tol, perSource);
+        if (cert.violations.length == 0) {
+            return net;
+        }
+        TransportNetwork larger = net.withArcs(cert.violations, cert.violations.length, a, b, d, p);
+        flow.adopt(larger);
+        return larger;
+    }
+
+    private static int[] filled(int length, int value) {
+        int[] x = new int[length];
+        Arrays.fill(x, value);
+        return x;
     }
 
     /** The final network of a certified solve, its last certificate, the tolerance and the work of the checks. */

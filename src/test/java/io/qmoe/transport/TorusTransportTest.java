@@ -253,6 +253,54 @@ class TorusTransportTest {
     }
 
     @Test
+    void manySourcesAgainstUnitSinksMatchTheReplicatedAssignment() {
+        // above 256 sources with m a multiple of n (unit demands): the sources' multi-scale start, then the sinks'
+        // auction with its candidate checks; ties, clusters, points on the cells' borders and on the periodic seam
+        SplittableRandom rnd = new SplittableRandom(26);
+        double[] onBorders = new double[2 * 288];
+        for (int i = 0; i < 288; i++) {
+            // multiples of 2π/16 and 2π/32 (cell borders of grids the solver may pick), 0 and just below 2π
+            onBorders[2 * i] = (i % 5 == 0) ? 0.0 : (i % 7 == 0 ? Math.nextDown(2 * Math.PI) : 2 * Math.PI * (i % 16) / 16);
+            onBorders[2 * i + 1] = 2 * Math.PI * rnd.nextInt(32) / 32;
+        }
+        double[][][] cases = {
+            {TransportOracle.uniform(rnd, 320, 2), TransportOracle.uniform(rnd, 1280, 2)},
+            {clustered(rnd, 300, 2, 0.4), TransportOracle.uniform(rnd, 1200, 2)},
+            {TransportOracle.uniform(rnd, 272, 2), clustered(rnd, 1088, 2, 0.3)},
+            {duplicated(rnd, 264, 2), TransportOracle.uniform(rnd, 1056, 2)},
+            {onBorders, TransportOracle.uniform(rnd, 1152, 2)},
+            {TransportOracle.uniform(rnd, 260, 4), TransportOracle.uniform(rnd, 1040, 4)},
+        };
+        for (double[][] c : cases) {
+            int d = c[0].length == 260 * 4 ? 4 : 2;
+            for (int p = 1; p <= 2; p++) {
+                TransportResult r = TorusTransport.solve(c[0], c[1], d, p);
+                assertRelative(mean(r), TransportOracle.replicatedAssignmentMean(c[0], c[1], d, p), 1e-12);
+                assertCertified(c[0], c[1], d, p, r);
+            }
+        }
+    }
+
+    @Test
+    void manySourcesAgainstUnitSinksWarmChainGivesTheColdValue() {
+        SplittableRandom rnd = new SplittableRandom(27);
+        double[] a = clustered(rnd, 400, 2, 1.5);
+        double[] b = TransportOracle.uniform(rnd, 3200, 2);
+        TransportResult previous = TorusTransport.solve(a, b, 2, 2);
+        assertCertified(a, b, 2, 2, previous);
+        for (int step = 1; step <= 3; step++) {
+            a = bend(a, 0.3 * step);
+            b = bend(b, -0.2);
+            TransportResult warm = TorusTransport.warmStart(a, b, 2, 2, previous);
+            TransportResult cold = TorusTransport.solve(a, b, 2, 2);
+            assertRelative(warm.primal(), cold.primal(), 1e-13);
+            assertCertified(a, b, 2, 2, warm);
+            assertCertified(a, b, 2, 2, cold);
+            previous = warm;
+        }
+    }
+
+    @Test
     void fewSourcesWarmChainGivesTheColdValueEverySnapshot() {
         // a chain of warm starts as in the analysis (the candidate set is rebuilt at each step, the plan carried)
         SplittableRandom rnd = new SplittableRandom(24);
