@@ -203,88 +203,6 @@ final class SuccessiveShortestPaths {
         }
     }
 
-    /**
-     * One phase of the auction in which the sinks bid, for unit demands and supplies of {@code quota} units (after
-     * Bertsekas and Castañon's auction for transportation problems: a source is {@code quota} alike objects). Every
-     * sink starts free; source i holds at most quota sinks, and its price p_i = −u_i is the lowest bid it holds once
-     * it is full (the price it entered the phase with until then). A free sink j bids for its cheapest source i₁
-     * under c_ij + p_i, offering p_{i₁} plus the gap to its second cheapest source plus ε; a full source drops its
-     * lowest bidder, who bids again. Prices only rise, so ε-complementary slackness holds for every held sink. Ends
-     * when every sink is held (true) or after 64·m bids (false: ε is far below the error of the prices); u keeps the
-     * prices either way. Sequential and deterministic.
-     */
-    boolean sinkAuctionPhase(int quota, double eps) {
-        TransportNetwork g = net;
-        int n = g.n;
-        int m = g.m;
-        double[] price = new double[n];
-        for (int i = 0; i < n; i++) {
-            price[i] = -u[i];
-        }
-        double[] bidOf = new double[n * quota];
-        int[] bidder = new int[n * quota];
-        int[] held = new int[n];
-        int[] queue = new int[m];
-        for (int j = 0; j < m; j++) {
-            queue[j] = j;
-        }
-        int arcs = g.inStart[m];
-        int[] inSource = new int[arcs];
-        double[] inCost = new double[arcs];
-        for (int q = 0; q < arcs; q++) {
-            int e = g.inArc[q];
-            inSource[q] = g.arcSource[e];
-            inCost[q] = g.arcCost[e];
-        }
-        int head = 0;
-        int count = m;
-        long budget = 64L * m;
-        while (count > 0 && budget-- > 0) {
-            int j = queue[head];
-            head = head + 1 == m ? 0 : head + 1;
-            count--;
-            int i1 = -1;
-            double h1 = Double.POSITIVE_INFINITY;
-            double h2 = Double.POSITIVE_INFINITY;
-            for (int q = g.inStart[j]; q < g.inStart[j + 1]; q++) {
-                int i = inSource[q];
-                double h = inCost[q] + price[i];
-                if (h < h2) {
-                    if (h < h1) {
-                        h2 = h1;
-                        h1 = h;
-                        i1 = i;
-                    } else {
-                        h2 = h;
-                    }
-                }
-            }
-            double bid = price[i1] + (h2 == Double.POSITIVE_INFINITY ? eps : h2 - h1 + eps);
-            int base = i1 * quota;
-            int size = held[i1];
-            int evicted = -1;
-            if (size < quota) {
-                siftUpBid(bidOf, bidder, base, size, bid, j);
-                held[i1] = ++size;
-            } else {
-                evicted = bidder[base];
-                siftDownBid(bidOf, bidder, base, quota, bid, j);
-            }
-            if (size == quota) {
-                price[i1] = bidOf[base];
-            }
-            if (evicted >= 0) {
-                int tail = head + count;
-                queue[tail >= m ? tail - m : tail] = evicted;
-                count++;
-            }
-        }
-        for (int i = 0; i < n; i++) {
-            u[i] = -price[i];
-        }
-        return count == 0;
-    }
-
     /** u_i = min_j (c_ij − w_j) over the arcs of i: the sources' best responses to sink potentials w. */
     void sourceTransform(double[] w) {
         TransportNetwork g = net;
@@ -308,43 +226,6 @@ final class SuccessiveShortestPaths {
             }
             v[j] = low;
         }
-    }
-
-    /** Inserts (bid, who) into the min-heap of {@code size} bids at {@code base}. */
-    private static void siftUpBid(double[] bid, int[] who, int base, int size, double b, int j) {
-        int c = size;
-        while (c > 0) {
-            int parent = (c - 1) >> 1;
-            if (bid[base + parent] <= b) {
-                break;
-            }
-            bid[base + c] = bid[base + parent];
-            who[base + c] = who[base + parent];
-            c = parent;
-        }
-        bid[base + c] = b;
-        who[base + c] = j;
-    }
-
-    /** Replaces the smallest of the {@code size} bids at {@code base} by (b, j). */
-    private static void siftDownBid(double[] bid, int[] who, int base, int size, double b, int j) {
-        int c = 0;
-        while (true) {
-            int left = 2 * c + 1;
-            if (left >= size) {
-                break;
-            }
-            int right = left + 1;
-            int least = right < size && bid[base + right] < bid[base + left] ? right : left;
-            if (bid[base + least] >= b) {
-                break;
-            }
-            bid[base + c] = bid[base + least];
-            who[base + c] = who[base + least];
-            c = least;
-        }
-        bid[base + c] = b;
-        who[base + c] = j;
     }
 
     /**

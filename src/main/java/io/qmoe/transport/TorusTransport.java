@@ -231,7 +231,7 @@ public final class TorusTransport {
 
     /**
      * Source potentials for few sources against many unit sinks (supply S = {@code supply}, demand 1): the sinks'
-     * ε-scaled auction ({@link SuccessiveShortestPaths#sinkAuctionPhase}) from the current u, with ε from
+     * ε-scaled auction ({@link SinkAuction}) from the current u, with ε from
      * {@value #FEW_FIRST_EPSILON} down to {@value #FEW_FINAL_EPSILON} times the mean nearest cost, divided by 4 per
      * phase. The candidate set is enlarged on the way, because under potentials that differ from zero a sink's best
      * sources need not be its nearest: before the first phase by every pair the full check finds violated under the
@@ -253,27 +253,25 @@ public final class TorusTransport {
         double first0 = typical * FEW_FIRST_EPSILON;
         int raises = 0;
         int checks = 0;
+        SinkAuction auction = new SinkAuction(net, supply, flow.u);
         for (double eps = first0; ; ) {
-            boolean done = flow.sinkAuctionPhase(supply, eps);
+            boolean done = auction.phase(eps);
             if ((!done || eps <= typical * FEW_CHECK_EPSILON) && checks < FEW_CHECKS) {
                 checks++;
+                auction.potentials(flow.u);
                 TransportNetwork larger = withViolations(a, b, d, p, k, net, flow, Math.max(eps, floor));
                 if (larger != net) {
                     net = larger;
+                    auction.adopt(net);
                     eps = Math.min(eps * FEW_RESTART, first0);
                     continue;
                 }
             }
-            if (!done) {
-                if (raises++ >= FEW_RAISES) {
-                    return net;
-                }
-                eps *= 8;
-            } else if (eps <= typical * FEW_FINAL_EPSILON) {
+            if (!done && raises++ >= FEW_RAISES || done && eps <= typical * FEW_FINAL_EPSILON) {
+                auction.potentials(flow.u);
                 return net;
-            } else {
-                eps /= 4;
             }
+            eps = done ? eps / 4 : eps * 8;
         }
     }
 

@@ -1,0 +1,218 @@
+package io.qmoe.transport;
+
+import java.util.Arrays;
+
+/**
+ * The ε-scaled auction in which the sinks bid for the sources, for few sources with supply {@code quota} against many
+ * sinks of demand 1 (after Bertsekas and Castañon's auction for transportation problems: a source is {@code quota}
+ * alike objects). Source i holds at most quota sinks in a min-heap of their bids; its price p_i = −u_i is the lowest
+ * bid it holds once full (and does not fall when a phase releases some of its sinks). A free sink j bids for its
+ * cheapest source i₁ under c_ij + p_i, offering p_{i₁} plus the gap to its second cheapest source plus ε; a full source
+ * drops its lowest bidder, who bids again. Prices only rise. A new phase (a smaller ε) keeps every sink whose source
+ * is still within ε of its best and frees the others. Only the prices are the result: a start for the exact flow.
+ * Sequential and deterministic.
+ */
+final class SinkAuction {
+    private final int quota;
+    private final int n;
+    private final int m;
+    private final double[] price;
+    private final double[] bidOf;
+    private final int[] bidder;
+    private final int[] held;
+    /** The source holding each sink, or −1. */
+    private final int[] holder;
+    private final int[] queue;
+    private int[] inStart;
+    private int[] inSource;
+    private double[] inCost;
+
+    /** An auction on {@code net} from the prices −u (u not modified), with every sink free. */
+    SinkAuction(TransportNetwork net, int quota, double[] u) {
+        this.quota = quota;
+        n = net.n;
+        m = net.m;
+        price = new double[n];
+        for (int i = 0; i < n; i++) {
+            price[i] = -u[i];
+        }
+        bidOf = new double[n * quota];
+        bidder = new int[n * quota];
+        held = new int[n];
+        holder = new int[m];
+        Arrays.fill(holder, -1);
+        queue = new int[m];
+        adopt(net);
+    }
+
+    /** Bids from now on over the arcs of {@code net} (the same nodes, a superset of the arcs); holdings are kept. */
+    void adopt(TransportNetwork net) {
+        int arcs = net.inStart[m];
+        inStart = net.inStart;
+        inSource = new int[arcs];
+        inCost = new double[arcs];
+        for (int q = 0; q < arcs; q++) {
+            int e = net.inArc[q];
+            inSource[q] = net.arcSource[e];
+            inCost[q] = net.arcCost[e];
+        }
+    }
+
+    /** Writes the source potentials u_i = −p_i. */
+    void potentials(double[] u) {
+        for (int i = 0; i < n; i++) {
+            u[i] = -price[i];
+        }
+    }
+
+    /**
+     * One phase at ε: frees the sinks whose source is no longer within ε of their best, then lets the free sinks bid
+     * until every sink is held (true) or 64·m bids were made (false: ε is far below the error of the prices).
+     */
+    boolean phase(double eps) {
+        int count = release(eps);
+        int head = 0;
+        long budget = 64L * m;
+        while (count > 0 && budget-- > 0) {
+            int j = queue[head];
+            head = head + 1 == m ? 0 : head + 1;
+            count--;
+            int i1 = -1;
+            double h1 = Double.POSITIVE_INFINITY;
+            double h2 = Double.POSITIVE_INFINITY;
+            for (int q = inStart[j]; q < inStart[j + 1]; q++) {
+                int i = inSource[q];
+                double h = inCost[q] + price[i];
+                if (h < h2) {
+                    if (h < h1) {
+                        h2 = h1;
+                        h1 = h;
+                        i1 = i;
+                    } else {
+                        h2 = h;
+                    }
+                }
+            }
+            double bid = price[i1] + (h2 == Double.POSITIVE_INFINITY ? eps : h2 - h1 + eps);
+            int base = i1 * quota;
+            int size = held[i1];
+            int evicted = -1;
+            if (size < quota) {
+                siftUp(base, size, bid, j);
+                held[i1] = ++size;
+            } else {
+                evicted = bidder[base];
+                holder[evicted] = -1;
+                replaceLowest(base, quota, bid, j);
+            }
+            holder[j] = i1;
+            if (size == quota) {
+                price[i1] = bidOf[base];
+            }
+            if (evicted >= 0) {
+                int tail = head + count;
+                queue[tail >= m ? tail - m : tail] = evicted;
+                count++;
+            }
+        }
+        return count == 0;
+    }
+
+    /**
+     * Frees every held sink j whose source i no longer satisfies c_ij + p_i ≤ min_{i' ≠ i} (c_i'j + p_i') + ε, and
+     * rebuilds the heaps of the sources that lost sinks; queues every free sink in index order. Returns how many.
+     */
+    private int release(double eps) {
+        int count = 0;
+        boolean[] changed = null;
+        for (int j = 0; j < m; j++) {
+            int own = holder[j];
+            if (own >= 0) {
+                double mine = Double.POSITIVE_INFINITY;
+                double other = Double.POSITIVE_INFINITY;
+                for (int q = inStart[j]; q < inStart[j + 1]; q++) {
+                    int i = inSource[q];
+                    double h = inCost[q] + price[i];
+                    if (i == own) {
+                        mine = h;
+                    } else if (h < other) {
+                        other = h;
+                    }
+                }
+                if (mine <= other + eps) {
+                    continue;
+                }
+                holder[j] = -1;
+                if (changed == null) {
+                    changed = new boolean[n];
+                }
+                changed[own] = true;
+            }
+            queue[count++] = j;
+        }
+        if (changed != null) {
+            for (int i = 0; i < n; i++) {
+                if (changed[i]) {
+                    rebuild(i);
+                }
+            }
+        }
+        return count;
+    }
+
+    /** Drops source i's bids from sinks it no longer holds and restores its heap. */
+    private void rebuild(int i) {
+        int base = i * quota;
+        int kept = 0;
+        for (int s = 0; s < held[i]; s++) {
+            int j = bidder[base + s];
+            if (holder[j] == i) {
+                bidOf[base + kept] = bidOf[base + s];
+                bidder[base + kept] = j;
+                kept++;
+            }
+        }
+        held[i] = 0;
+        for (int s = 0; s < kept; s++) {
+            siftUp(base, s, bidOf[base + s], bidder[base + s]);
+        }
+        held[i] = kept;
+    }
+
+    /** Inserts (b, j) into the heap of {@code size} bids at {@code base}. */
+    private void siftUp(int base, int size, double b, int j) {
+        int c = size;
+        while (c > 0) {
+            int parent = (c - 1) >> 1;
+            if (bidOf[base + parent] <= b) {
+                break;
+            }
+            bidOf[base + c] = bidOf[base + parent];
+            bidder[base + c] = bidder[base + parent];
+            c = parent;
+        }
+        bidOf[base + c] = b;
+        bidder[base + c] = j;
+    }
+
+    /** Replaces the lowest of the {@code size} bids at {@code base} by (b, j). */
+    private void replaceLowest(int base, int size, double b, int j) {
+        int c = 0;
+        while (true) {
+            int left = 2 * c + 1;
+            if (left >= size) {
+                break;
+            }
+            int right = left + 1;
+            int least = right < size && bidOf[base + right] < bidOf[base + left] ? right : left;
+            if (bidOf[base + least] >= b) {
+                break;
+            }
+            bidOf[base + c] = bidOf[base + least];
+            bidder[base + c] = bidder[base + least];
+            c = least;
+        }
+        bidOf[base + c] = b;
+        bidder[base + c] = j;
+    }
+}

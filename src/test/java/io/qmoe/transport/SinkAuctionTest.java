@@ -1,0 +1,49 @@
+package io.qmoe.transport;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+class SinkAuctionTest {
+    /**
+     * After phases down to ε, the prices with the sinks' best responses are a feasible dual whose value is within
+     * m·ε of the optimum (ε-complementary slackness of the auction's assignment): checked against the dense
+     * assignment of the replicated sources, on all pairs.
+     */
+    @Test
+    void pricesAreWithinMTimesEpsilonOfTheOptimalDual() {
+        SplittableRandom rnd = new SplittableRandom(31);
+        for (int trial = 0; trial < 20; trial++) {
+            int n = 2 + rnd.nextInt(5);
+            int quota = 1 + rnd.nextInt(5);
+            int m = n * quota;
+            double[] a = TransportOracle.uniform(rnd, n, 2);
+            double[] b = trial % 2 == 0 ? TransportOracle.uniform(rnd, m, 2) : TorusTransportTest.duplicated(rnd, m, 2);
+            long[] keys = new long[n * m];
+            for (int q = 0; q < keys.length; q++) {
+                keys[q] = q;
+            }
+            TransportNetwork net = TransportNetwork.of(n, m, keys, keys.length, a, b, 2, 2);
+            SuccessiveShortestPaths flow = new SuccessiveShortestPaths(net, quota, 1);
+            SinkAuction auction = new SinkAuction(net, quota, flow.u);
+            double eps = 1.0;
+            for (; eps >= 1e-6; eps /= 4) {
+                assertThat(auction.phase(eps)).isTrue();
+            }
+            double last = eps * 4;
+            auction.potentials(flow.u);
+            flow.sinkTransform();
+            double dual = 0;
+            for (double ui : flow.u) {
+                dual += quota * ui;
+            }
+            for (double vj : flow.v) {
+                dual += vj;
+            }
+            double optimum = TransportOracle.replicatedAssignmentMean(a, b, 2, 2) * m;
+            assertThat(dual).isLessThanOrEqualTo(optimum + 1e-12);
+            assertThat(dual).isGreaterThanOrEqualTo(optimum - m * last - 1e-12);
+        }
+    }
+}
