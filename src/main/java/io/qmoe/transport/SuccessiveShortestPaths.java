@@ -205,27 +205,37 @@ final class SuccessiveShortestPaths {
 
     /** u_i = min_j (c_ij − w_j) over the arcs of i: the sources' best responses to sink potentials w. */
     void sourceTransform(double[] w) {
-        TransportNetwork g = net;
-        for (int i = 0; i < g.n; i++) {
-            double low = Double.POSITIVE_INFINITY;
-            for (int e = g.outStart[i]; e < g.outStart[i + 1]; e++) {
-                low = Math.min(low, g.arcCost[e] - w[g.arcSink[e]]);
-            }
-            u[i] = low;
+        for (int i = 0; i < net.n; i++) {
+            u[i] = sourceBest(i, w);
         }
     }
 
     /** v_j = min_i (c_ij − u_i) over the arcs into j: the sinks' best responses to the source potentials. */
     void sinkTransform() {
-        TransportNetwork g = net;
-        for (int j = 0; j < g.m; j++) {
-            double low = Double.POSITIVE_INFINITY;
-            for (int q = g.inStart[j]; q < g.inStart[j + 1]; q++) {
-                int e = g.inArc[q];
-                low = Math.min(low, g.arcCost[e] - u[g.arcSource[e]]);
-            }
-            v[j] = low;
+        for (int j = 0; j < net.m; j++) {
+            v[j] = sinkBest(j);
         }
+    }
+
+    /** min_j (c_ij − w_j) over the arcs of source i (+∞ without arcs). */
+    private double sourceBest(int i, double[] w) {
+        TransportNetwork g = net;
+        double low = Double.POSITIVE_INFINITY;
+        for (int e = g.outStart[i]; e < g.outStart[i + 1]; e++) {
+            low = Math.min(low, g.arcCost[e] - w[g.arcSink[e]]);
+        }
+        return low;
+    }
+
+    /** min_i (c_ij − u_i) over the arcs into sink j (+∞ without arcs). */
+    private double sinkBest(int j) {
+        TransportNetwork g = net;
+        double low = Double.POSITIVE_INFINITY;
+        for (int q = g.inStart[j]; q < g.inStart[j + 1]; q++) {
+            int e = g.inArc[q];
+            low = Math.min(low, g.arcCost[e] - u[g.arcSource[e]]);
+        }
+        return low;
     }
 
     /**
@@ -622,10 +632,7 @@ final class SuccessiveShortestPaths {
     void repair(double tol) {
         TransportNetwork g = net;
         for (int i = 0; i < g.n; i++) {
-            double low = Double.POSITIVE_INFINITY;
-            for (int e = g.outStart[i]; e < g.outStart[i + 1]; e++) {
-                low = Math.min(low, g.arcCost[e] - v[g.arcSink[e]]);
-            }
+            double low = sourceBest(i, v);
             if (low - u[i] >= -tol) {
                 continue;
             }
@@ -653,11 +660,7 @@ final class SuccessiveShortestPaths {
     void repairSinks(double tol) {
         TransportNetwork g = net;
         for (int j = 0; j < g.m; j++) {
-            double low = Double.POSITIVE_INFINITY;
-            for (int q = g.inStart[j]; q < g.inStart[j + 1]; q++) {
-                int e = g.inArc[q];
-                low = Math.min(low, g.arcCost[e] - u[g.arcSource[e]]);
-            }
+            double low = sinkBest(j);
             if (low - v[j] >= -tol) {
                 continue;
             }
