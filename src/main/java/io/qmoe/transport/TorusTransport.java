@@ -19,7 +19,7 @@ import java.util.Arrays;
  * percentile of how far the previous plan is from each source's best response, so the first phase matches the error
  * of the moved prices; a phase that runs out of bids is re-run at a larger ε). Fewer sources than sinks (N experts
  * against a large reference) start from source potentials: when m is a multiple of n (every sink receives one unit),
- * from an ε-scaled auction in which the sinks bid for the sources (each a source of m/n alike slots), cold above 256
+ * from an ε-scaled auction in which the sinks bid for the sources (each a source of m/n alike slots), cold above 200
  * sources from a {@link MultiScaleStart} on a grid sized by the sources (about 3 per cell) and warm from the previous
  * source potentials, with the pairs the full check finds violated under the auction's prices added before its first
  * phase and after two of its later ones, and then a few sweeps of coordinate ascent on the dual with the sink
@@ -52,7 +52,7 @@ public final class TorusTransport {
     /** Sweeps of that ascent after the sinks' auction (unit demands), which leaves little to do. */
     private static final int SWEEPS_AFTER_AUCTION = 3;
     /** Fewer sources than sinks: above this many sources a cold solve starts from a {@link MultiScaleStart}. */
-    private static final int FEW_SOURCES_MULTI_SCALE = 256;
+    private static final int FEW_SOURCES_MULTI_SCALE = 200;
     /** The sinks' auction (few sources, unit demands): first and last ε relative to the mean nearest cost. */
     private static final double FEW_FIRST_EPSILON = 16;
     private static final double FEW_FINAL_EPSILON = 1e-3;

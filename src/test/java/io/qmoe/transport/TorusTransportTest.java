@@ -254,7 +254,7 @@ class TorusTransportTest {
 
     @Test
     void manySourcesAgainstUnitSinksMatchTheReplicatedAssignment() {
-        // above 256 sources with m a multiple of n (unit demands): the sources' multi-scale start, then the sinks'
+        // above 200 sources with m a multiple of n (unit demands): the sources' multi-scale start, then the sinks'
         // auction with its candidate checks; ties, clusters, points on the cells' borders and on the periodic seam
         SplittableRandom rnd = new SplittableRandom(26);
         double[] onBorders = new double[2 * 288];
@@ -283,7 +283,7 @@ class TorusTransportTest {
 
     @Test
     void manySourcesAgainstUnitSinksWarmChainGivesTheColdValue() {
-        // above 256 sources, unit demands: the sinks' auction warm from the previous potentials, its cold solves from
+        // above 200 sources, unit demands: the sinks' auction warm from the previous potentials, its cold solves from
         // the sources' multi-scale start
         SplittableRandom rnd = new SplittableRandom(27);
         assertWarmChainGivesTheColdValue(clustered(rnd, 400, 2, 1.5), TransportOracle.uniform(rnd, 3200, 2), 3, 0.3);
