@@ -53,6 +53,13 @@ final class CellGrid {
     }
 
     /** Number of cells of the grid of side g that hold a point of x or y. */
+    /** Number of cells of the grid of side g that hold a point of x. */
+    static int occupied(double[] x, int d, int g) {
+        java.util.BitSet seen = new java.util.BitSet((int) Math.round(StrictMath.pow(g, d)));
+        mark(x, d, g, seen);
+        return seen.cardinality();
+    }
+
     static int occupied(double[] x, double[] y, int d, int g) {
         int cells = (int) Math.round(StrictMath.pow(g, d));
         java.util.BitSet seen = new java.util.BitSet(cells);

@@ -63,12 +63,8 @@ final class MultiScaleStart {
      */
     static MultiScaleStart forFewSources(double[] a, int[] wa, double[] b, int[] wb, int d, int p, int k,
                                          int coarsest) {
-        int n = a.length / d;
-        int g = CellGrid.sideFor(n, d, FEW_SOURCES_PER_CELL, MAX_CELLS);
-        while (StrictMath.pow(g + 1, d) <= MAX_CELLS && n > FEW_SOURCES_PER_CELL * CellGrid.occupied(a, a, d, g)) {
-            g = Math.max(g + 1, (int) (g * 1.25));
-        }
-        return onGrid(a, wa, b, wb, d, p, k, coarsest, g);
+        int side = grownSide(a.length / d, FEW_SOURCES_PER_CELL, MAX_CELLS, d, g -> CellGrid.occupied(a, d, g));
+        return onGrid(a, wa, b, wb, d, p, k, coarsest, side);
     }
 
     private static MultiScaleStart onGrid(double[] a, int[] wa, double[] b, int[] wb, int d, int p, int k,
@@ -161,11 +157,20 @@ final class MultiScaleStart {
      */
     private static int side(double[] a, double[] b, int d) {
         int total = (a.length + b.length) / d;
-        long cap = Math.min(1 << 22, 256L * total);
-        int g = CellGrid.sideFor(total, d, PER_CELL, (int) cap);
+        return grownSide(total, PER_CELL, Math.min(MAX_CELLS, 256L * total), d, g -> CellGrid.occupied(a, b, d, g));
+    }
+
+    /**
+     * {@link CellGrid#sideFor} of {@code total} points at {@code perCell} per cell, grown by about 25 % at a time while
+     * the occupied cells ({@code occupied} of a side) hold more than {@code perCell} points on average and the grown
+     * grid stays within {@code cap} cells.
+     */
+    private static int grownSide(int total, double perCell, long cap, int d,
+                                 java.util.function.IntUnaryOperator occupied) {
+        int g = CellGrid.sideFor(total, d, perCell, (int) cap);
         while (true) {
             int next = Math.max(g + 1, (int) (g * 1.25));
-            if (StrictMath.pow(next, d) > cap || total <= PER_CELL * CellGrid.occupied(a, b, d, g)) {
+            if (StrictMath.pow(next, d) > cap || total <= perCell * occupied.applyAsInt(g)) {
                 return g;
             }
             g = next;

@@ -57,7 +57,8 @@ final class SuccessiveShortestPaths {
         this(net, supplies.clone(), demands.clone(), false, false);
     }
 
-    private static int[] filled(int length, int value) {
+    /** An array of {@code length} copies of {@code value} (uniform supplies or demands). */
+    static int[] filled(int length, int value) {
         int[] x = new int[length];
         Arrays.fill(x, value);
         return x;

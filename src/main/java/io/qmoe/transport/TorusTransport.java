@@ -24,8 +24,8 @@ import java.util.Arrays;
  * source potentials, with the pairs the full check finds violated under the auction's prices added before its first
  * phase and after two of its later ones, and then a few sweeps of coordinate ascent on the dual with the sink
  * potentials eliminated; otherwise from that ascent alone. Either leaves a few dozen units to the shortest paths
- * where the ascent alone left thousands. Other transportations start from u = v = 0 or the previous potentials. From there a Jonker–Volgenant greedy start and the
- * shortest paths make the flow exactly optimal for the sparse problem. Its optimum is then certified for all n·m pairs:
+ * where the ascent alone left thousands. Other transportations start from u = v = 0 or the previous potentials. From
+ * there a Jonker–Volgenant greedy start and the shortest paths make the flow exactly optimal for the sparse problem. Its optimum is then certified for all n·m pairs:
  * the potentials must satisfy c_ij − u_i − v_j ≥ −tol everywhere, checked cell pair by cell pair with a lower bound of
  * the cost between the cells' boxes (only the cell pairs whose bound fails are scanned pair by pair). Violated pairs
  * are added to the candidate set (the most violated k per source in the first round, twice as many in each
@@ -176,8 +176,7 @@ public final class TorusTransport {
         }
         MultiScaleStart start = null;
         if (v0 == null && n == m && n > coarsest) {
-            int[] ones = new int[n];
-            Arrays.fill(ones, 1);
+            int[] ones = SuccessiveShortestPaths.filled(n, 1);
             start = MultiScaleStart.of(a, ones, b, ones, d, p, kk, coarsest);
             if (start != null) {
                 keys = MultiScaleStart.concat(keys, start.pairs);
@@ -186,7 +185,8 @@ public final class TorusTransport {
         }
         MultiScaleStart few = null;
         if (u0 == null && supply > demand && demand == 1 && n > FEW_SOURCES_MULTI_SCALE) {
-            few = MultiScaleStart.forFewSources(a, filled(n, supply), b, filled(m, demand), d, p, kk, coarsest);
+            few = MultiScaleStart.forFewSources(a, SuccessiveShortestPaths.filled(n, supply), b,
+                    SuccessiveShortestPaths.filled(m, demand), d, p, kk, coarsest);
             if (few != null) {
                 keys = MultiScaleStart.concat(keys, few.pairs);
             }
@@ -290,12 +290,6 @@ public final class TorusTransport {
         TransportNetwork larger = net.withArcs(cert.violations, cert.violations.length, a, b, d, p);
         flow.adopt(larger);
         return larger;
-    }
-
-    private static int[] filled(int length, int value) {
-        int[] x = new int[length];
-        Arrays.fill(x, value);
-        return x;
     }
 
     /** The final network of a certified solve, its last certificate, the tolerance and the work of the checks. */

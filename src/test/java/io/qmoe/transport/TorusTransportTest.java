@@ -260,7 +260,8 @@ class TorusTransportTest {
         double[] onBorders = new double[2 * 288];
         for (int i = 0; i < 288; i++) {
             // multiples of 2π/16 and 2π/32 (cell borders of grids the solver may pick), 0 and just below 2π
-            onBorders[2 * i] = (i % 5 == 0) ? 0.0 : (i % 7 == 0 ? Math.nextDown(2 * Math.PI) : 2 * Math.PI * (i % 16) / 16);
+            onBorders[2 * i] = i % 5 == 0 ? 0.0
+                    : i % 7 == 0 ? Math.nextDown(2 * Math.PI) : 2 * Math.PI * (i % 16) / 16;
             onBorders[2 * i + 1] = 2 * Math.PI * rnd.nextInt(32) / 32;
         }
         double[][][] cases = {
