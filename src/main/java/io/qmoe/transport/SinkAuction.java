@@ -58,6 +58,44 @@ final class SinkAuction {
         }
     }
 
+    /**
+     * Starts from a previous assignment (warm): sink j is held by source {@code sourceOf[j]} (−1: free) at a bid
+     * equal to that source's current price, so the prices do not move; a source takes at most its quota. The next
+     * {@link #phase} frees the held sinks whose source is no longer within its ε of their best, and only those bid.
+     */
+    void hold(int[] sourceOf) {
+        for (int j = 0; j < m; j++) {
+            int i = sourceOf[j];
+            if (i >= 0 && held[i] < quota) {
+                siftUp(i * quota, held[i], price[i], j);
+                held[i]++;
+                holder[j] = i;
+            }
+        }
+    }
+
+    /**
+     * For every held sink, how far its source is from its best one under the current prices over its arcs,
+     * (c_ij + p_i) − min_i' (c_i'j + p_i') ≥ 0; +∞ for a free sink.
+     */
+    double[] heldGaps() {
+        double[] gap = new double[m];
+        for (int j = 0; j < m; j++) {
+            int own = holder[j];
+            double mine = Double.POSITIVE_INFINITY;
+            double low = Double.POSITIVE_INFINITY;
+            for (int q = inStart[j]; q < inStart[j + 1]; q++) {
+                double h = inCost[q] + price[inSource[q]];
+                low = Math.min(low, h);
+                if (inSource[q] == own) {
+                    mine = h;
+                }
+            }
+            gap[j] = mine - low;
+        }
+        return gap;
+    }
+
     /** Writes the source potentials u_i = −p_i. */
     void potentials(double[] u) {
         for (int i = 0; i < n; i++) {

@@ -53,14 +53,27 @@ public final class TorusTransport {
     private static final int SWEEPS_AFTER_AUCTION = 3;
     /** Fewer sources than sinks: above this many sources a cold solve starts from a {@link MultiScaleStart}. */
     private static final int FEW_SOURCES_MULTI_SCALE = 200;
-    /** The sinks' auction (few sources, unit demands): first and last ε relative to the mean nearest cost. */
+    /**
+     * The sinks' auction (few sources, unit demands): first ε from a coarse start and last ε relative to the sources'
+     * mean nearest cost, and first ε otherwise relative to the sinks' mean nearest cost.
+     */
     private static final double FEW_FIRST_EPSILON = 16;
+    private static final double FEW_FIRST_SINK_EPSILON = 4;
     private static final double FEW_FINAL_EPSILON = 1e-3;
     /** Candidate checks during that auction: at most this many, after phases at ε below this fraction. */
-    private static final int FEW_CHECKS = 2;
+    private static final int FEW_CHECKS = 6;
+    /**
+     * Pairs each of those checks adds per source: many, because a source of a few hundred serves hundreds of sinks,
+     * and a check costs about as much as tens of auction bids per sink (measured best at 64; 256 was no better).
+     */
+    private static final int FEW_CHECK_PER_SOURCE = 64;
+    /** Those checks stop after one that added fewer than n / this many pairs: the final certificate adds the rest. */
+    private static final int FEW_CHECK_STOP = 4;
     private static final double FEW_CHECK_EPSILON = 0.1;
     /** After pairs were added, the auction goes on from this multiple of ε; phases re-run at 8·ε at most 6 times. */
     private static final double FEW_RESTART = 16;
+    /** Warm: the first ε is this quantile of how far the previous plan's sinks are from their best sources. */
+    private static final double WARM_QUANTILE = 0.99;
     private static final int FEW_RAISES = 6;
     private static final long BYTES_PER_ARC = 56;
     private static final long BYTES_PER_POINT = 96;
@@ -217,7 +230,7 @@ public final class TorusTransport {
             }
             int sweeps = SEMI_DISCRETE_SWEEPS;
             if (demand == 1) {
-                net = fewSourcesAuction(a, b, d, p, kk, net, flow, supply);
+                net = fewSourcesAuction(a, b, d, p, net, flow, supply, previousPlan, few != null);
                 sweeps = SWEEPS_AFTER_AUCTION;
             }
             flow.semiDiscretePotentials(supply, demand, sweeps);
@@ -231,35 +244,57 @@ public final class TorusTransport {
 
     /**
      * Source potentials for few sources against many unit sinks (supply S = {@code supply}, demand 1): the sinks'
-     * ε-scaled auction ({@link SinkAuction}) from the current u, with ε from
-     * {@value #FEW_FIRST_EPSILON} down to {@value #FEW_FINAL_EPSILON} times the mean nearest cost, divided by 4 per
-     * phase. The candidate set is enlarged on the way, because under potentials that differ from zero a sink's best
-     * sources need not be its nearest: before the first phase by every pair the full check finds violated under the
-     * start (c_ij − u_i below the sinks' best response over the candidates), and after a phase that ran out of bids or
-     * reached ε ≤ {@value #FEW_CHECK_EPSILON} of the cost scale, at most {@value #FEW_CHECKS} times, by the pairs
-     * violated by more than ε; the auction then goes on from {@value #FEW_RESTART}·ε. Returns the network, enlarged or
-     * not, that {@code flow} now works on. Only a start: the flow and the certificate make the result exact.
+     * ε-scaled auction ({@link SinkAuction}) from the current u, ε divided by 4 per phase down to
+     * {@value #FEW_FINAL_EPSILON} times the sources' mean nearest cost. The first ε is {@value #FEW_FIRST_EPSILON}
+     * times that cost after a coarse start, otherwise {@value #FEW_FIRST_SINK_EPSILON} times the sinks' mean nearest
+     * cost; warm ({@code previousPlan} given), every sink starts held by its previous source and the first ε is at
+     * most the {@value #WARM_QUANTILE} quantile of how far those sources are from the sinks' best, so a small move
+     * frees few sinks. The candidate set is enlarged on the way, because under potentials that differ from zero a
+     * sink's best sources need not be its nearest: before the first phase by the pairs the full check finds violated
+     * under the start (c_ij − u_i below the sinks' best response over the candidates), and after a phase that ran out
+     * of bids or reached ε ≤ {@value #FEW_CHECK_EPSILON} of the cost scale, at most {@value #FEW_CHECKS} times, by the
+     * pairs violated by more than ε, each time the {@value #FEW_CHECK_PER_SOURCE} most violated per source, and no
+     * more after a check that added fewer than n/{@value #FEW_CHECK_STOP} pairs; the auction then goes on from
+     * {@value #FEW_RESTART}·ε. Returns the network, enlarged or not, that {@code flow} now works on. Only a start:
+     * the flow and the certificate make the result exact.
      */
-    private static TransportNetwork fewSourcesAuction(double[] a, double[] b, int d, int p, int k,
+    private static TransportNetwork fewSourcesAuction(double[] a, double[] b, int d, int p,
                                                       TransportNetwork first, SuccessiveShortestPaths flow,
-                                                      int supply) {
+                                                      int supply, TransportResult.Plan previousPlan,
+                                                      boolean coarseStart) {
         TransportNetwork net = first;
         double typical = meanNearestCost(net);
         if (!(typical > 0)) {
             return net;
         }
         double floor = 1e-13 * (p == 2 ? d * Math.PI * Math.PI : Math.sqrt(d) * Math.PI);
-        net = withViolations(a, b, d, p, k, net, flow, floor);
-        double first0 = typical * FEW_FIRST_EPSILON;
+        net = withViolations(a, b, d, p, FEW_CHECK_PER_SOURCE, net, flow, floor);
+        // from prolonged coarse potentials the prices are already near: a small first ε; otherwise the first ε is
+        // on the scale of a sink's cost to its nearest source, the scale the prices have to move by
+        double first0 = coarseStart ? typical * FEW_FIRST_EPSILON : sinkNearestCost(net) * FEW_FIRST_SINK_EPSILON;
         int raises = 0;
         int checks = 0;
         SinkAuction auction = new SinkAuction(net, supply, flow.u);
-        for (double eps = first0; ; ) {
+        double start = first0;
+        if (previousPlan != null) {
+            int[] sourceOf = SuccessiveShortestPaths.filled(net.m, -1);
+            for (int q = 0; q < previousPlan.size(); q++) {
+                sourceOf[previousPlan.sink()[q]] = previousPlan.source()[q];
+            }
+            auction.hold(sourceOf);
+            double gap = quantile(auction.heldGaps(), WARM_QUANTILE);
+            start = Math.min(first0, Math.max(typical * FEW_FINAL_EPSILON, gap));
+        }
+        for (double eps = start; ; ) {
             boolean done = auction.phase(eps);
             if ((!done || eps <= typical * FEW_CHECK_EPSILON) && checks < FEW_CHECKS) {
                 checks++;
                 auction.potentials(flow.u);
-                TransportNetwork larger = withViolations(a, b, d, p, k, net, flow, Math.max(eps, floor));
+                TransportNetwork larger = withViolations(a, b, d, p, FEW_CHECK_PER_SOURCE, net, flow,
+                        Math.max(eps, floor));
+                if (larger.arcs() - net.arcs() < net.n / FEW_CHECK_STOP) {
+                    checks = FEW_CHECKS;
+                }
                 if (larger != net) {
                     net = larger;
                     auction.adopt(net);
@@ -408,6 +443,22 @@ public final class TorusTransport {
         double[] sorted = x.clone();
         Arrays.sort(sorted);
         return sorted[Math.min(sorted.length - 1, (int) (q * sorted.length))];
+    }
+
+    /**
+     * The mean over sinks of the cheapest candidate arc: with few sources, the cost of reaching a source at all, on
+     * the scale of the source potentials' differences (the sources' mean nearest cost is far smaller).
+     */
+    private static double sinkNearestCost(TransportNetwork net) {
+        double sum = 0;
+        for (int j = 0; j < net.m; j++) {
+            double low = Double.POSITIVE_INFINITY;
+            for (int q = net.inStart[j]; q < net.inStart[j + 1]; q++) {
+                low = Math.min(low, net.arcCost[net.inArc[q]]);
+            }
+            sum += low;
+        }
+        return sum / net.m;
     }
 
     /** The mean over sources of the cheapest candidate arc: the cost scale of the auction's ε. */

@@ -13,7 +13,20 @@ class SinkAuctionTest {
      */
     @Test
     void pricesAreWithinMTimesEpsilonOfTheOptimalDual() {
-        SplittableRandom rnd = new SplittableRandom(31);
+        checkPhasesDownToEpsilon(false);
+    }
+
+    /**
+     * The same bound when the auction starts warm, every sink held by the source of an arbitrary (here random)
+     * assignment of quota sinks per source at random prices: the first phase frees whatever is not within ε.
+     */
+    @Test
+    void aWarmStartFromAnArbitraryAssignmentReachesTheSameBound() {
+        checkPhasesDownToEpsilon(true);
+    }
+
+    private static void checkPhasesDownToEpsilon(boolean warm) {
+        SplittableRandom rnd = new SplittableRandom(warm ? 37 : 31);
         for (int trial = 0; trial < 20; trial++) {
             int n = 2 + rnd.nextInt(5);
             int quota = 1 + rnd.nextInt(5);
@@ -26,7 +39,20 @@ class SinkAuctionTest {
             }
             TransportNetwork net = TransportNetwork.of(n, m, keys, keys.length, a, b, 2, 2);
             SuccessiveShortestPaths flow = new SuccessiveShortestPaths(net, quota, 1);
+            if (warm) {
+                for (int i = 0; i < n; i++) {
+                    flow.u[i] = rnd.nextDouble(-2, 2);
+                }
+            }
             SinkAuction auction = new SinkAuction(net, quota, flow.u);
+            if (warm) {
+                int[] order = shuffled(rnd, m);
+                int[] sourceOf = new int[m];
+                for (int j = 0; j < m; j++) {
+                    sourceOf[order[j]] = j / quota;
+                }
+                auction.hold(sourceOf);
+            }
             double eps = 1.0;
             for (; eps >= 1e-6; eps /= 4) {
                 assertThat(auction.phase(eps)).isTrue();
@@ -45,5 +71,20 @@ class SinkAuctionTest {
             assertThat(dual).isLessThanOrEqualTo(optimum + 1e-12);
             assertThat(dual).isGreaterThanOrEqualTo(optimum - m * last - 1e-12);
         }
+    }
+
+    /** 0, …, m − 1 in a random order (Fisher–Yates). */
+    private static int[] shuffled(SplittableRandom rnd, int m) {
+        int[] x = new int[m];
+        for (int j = 0; j < m; j++) {
+            x[j] = j;
+        }
+        for (int j = m - 1; j > 0; j--) {
+            int r = rnd.nextInt(j + 1);
+            int t = x[j];
+            x[j] = x[r];
+            x[r] = t;
+        }
+        return x;
     }
 }
