@@ -75,25 +75,35 @@ final class SinkAuction {
     }
 
     /**
-     * For every held sink, how far its source is from its best one under the current prices over its arcs,
-     * (c_ij + p_i) − min_i' (c_i'j + p_i') ≥ 0; +∞ for a free sink.
+     * For every held sink, how far its source is from the best other one under the current prices over its arcs,
+     * {@link #slack}; +∞ for a free sink.
      */
     double[] heldGaps() {
         double[] gap = new double[m];
         for (int j = 0; j < m; j++) {
-            int own = holder[j];
-            double mine = Double.POSITIVE_INFINITY;
-            double low = Double.POSITIVE_INFINITY;
-            for (int q = inStart[j]; q < inStart[j + 1]; q++) {
-                double h = inCost[q] + price[inSource[q]];
-                low = Math.min(low, h);
-                if (inSource[q] == own) {
-                    mine = h;
-                }
-            }
-            gap[j] = mine - low;
+            gap[j] = holder[j] >= 0 ? slack(j) : Double.POSITIVE_INFINITY;
         }
         return gap;
+    }
+
+    /**
+     * How far held sink j's source i is above its best other source: max(0, (c_ij + p_i) − min_{i' ≠ i}
+     * (c_i'j + p_i')); 0 when it has no other.
+     */
+    private double slack(int j) {
+        int own = holder[j];
+        double mine = Double.POSITIVE_INFINITY;
+        double other = Double.POSITIVE_INFINITY;
+        for (int q = inStart[j]; q < inStart[j + 1]; q++) {
+            int i = inSource[q];
+            double h = inCost[q] + price[i];
+            if (i == own) {
+                mine = h;
+            } else if (h < other) {
+                other = h;
+            }
+        }
+        return mine <= other ? 0 : mine - other;
     }
 
     /** Writes the source potentials u_i = −p_i. */
@@ -166,18 +176,7 @@ final class SinkAuction {
         for (int j = 0; j < m; j++) {
             int own = holder[j];
             if (own >= 0) {
-                double mine = Double.POSITIVE_INFINITY;
-                double other = Double.POSITIVE_INFINITY;
-                for (int q = inStart[j]; q < inStart[j + 1]; q++) {
-                    int i = inSource[q];
-                    double h = inCost[q] + price[i];
-                    if (i == own) {
-                        mine = h;
-                    } else if (h < other) {
-                        other = h;
-                    }
-                }
-                if (mine <= other + eps) {
+                if (slack(j) <= eps) {
                     continue;
                 }
                 holder[j] = -1;

@@ -80,7 +80,8 @@ class AssignmentSolverTest {
                 .isCloseTo(AssignmentSolver.solve(cost, n).cost(), within(1e-12));
     }
 
-    private static int[] shuffled(SplittableRandom rnd, int n) {
+    /** 0, …, n − 1 in a random order (Fisher–Yates). */
+    static int[] shuffled(SplittableRandom rnd, int n) {
         int[] p = java.util.stream.IntStream.range(0, n).toArray();
         for (int i = n - 1; i > 0; i--) {
             int j = rnd.nextInt(i + 1);

@@ -46,7 +46,7 @@ class SinkAuctionTest {
             }
             SinkAuction auction = new SinkAuction(net, quota, flow.u);
             if (warm) {
-                int[] order = shuffled(rnd, m);
+                int[] order = AssignmentSolverTest.shuffled(rnd, m);
                 int[] sourceOf = new int[m];
                 for (int j = 0; j < m; j++) {
                     sourceOf[order[j]] = j / quota;
@@ -71,20 +71,5 @@ class SinkAuctionTest {
             assertThat(dual).isLessThanOrEqualTo(optimum + 1e-12);
             assertThat(dual).isGreaterThanOrEqualTo(optimum - m * last - 1e-12);
         }
-    }
-
-    /** 0, …, m − 1 in a random order (Fisher–Yates). */
-    private static int[] shuffled(SplittableRandom rnd, int m) {
-        int[] x = new int[m];
-        for (int j = 0; j < m; j++) {
-            x[j] = j;
-        }
-        for (int j = m - 1; j > 0; j--) {
-            int r = rnd.nextInt(j + 1);
-            int t = x[j];
-            x[j] = x[r];
-            x[r] = t;
-        }
-        return x;
     }
 }
