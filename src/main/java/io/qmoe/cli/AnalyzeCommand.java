@@ -155,6 +155,7 @@ final class AnalyzeCommand implements Callable<Integer> {
                     : Numbers.parseList("--transport-snapshots", transportSnapshots));
         }
         AnalysisConfig config = b.build();
+        warnSlowTransport(config);
         if (onSpark()) {
             SparkAnalysis.checkBeforeRunning(master, expert.backend);
         } else if (sampleStore != null) {
@@ -167,6 +168,24 @@ final class AnalyzeCommand implements Callable<Integer> {
         try (RunFolder folder = RunFolder.open(dir, mode, AnalyzeCommand::isOutput, "samples/config.txt",
                 "unfinished analysis")) {
             return analyze(config, folder.path());
+        }
+    }
+
+    /**
+     * One warning line per N that does not divide the reference size when W₂ is measured: its solves against the
+     * reference cannot use the sinks' auction and take minutes where a divisor takes about a second.
+     */
+    private void warnSlowTransport(AnalysisConfig config) {
+        if (config.transportSnapshots().length == 0 || config.scaling() != OutputScaling.MEAN_FIELD) {
+            return;
+        }
+        int m = config.referenceSize();
+        for (int n : config.experts()) {
+            if (n < m && m % n != 0) {
+                spec.commandLine().getErr().println("qmoe: warning: --experts " + n + " does not divide "
+                        + "--reference-size " + m + ": its W2 solves use a start up to hundreds of times slower "
+                        + "than a divisor's (e.g. " + Integer.highestOneBit(n) + " with a power-of-two reference)");
+            }
         }
     }
 

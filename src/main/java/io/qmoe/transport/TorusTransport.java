@@ -35,6 +35,10 @@ import java.util.Arrays;
  * largest possible cost, dπ² for p = 2, √d·π for p = 1); the flow then is optimal for the full problem, and primal and
  * dual objectives agree to rounding. Memory is O((n + m)·k) plus the added pairs; no n·m array is formed.
  *
+ * <p>Both clouds are renumbered along a Z-order curve before the solve ({@link SpatialOrder}) and the potentials,
+ * plan and candidate pairs mapped back after it, so that the auction's bids and the network's arcs of neighbouring
+ * points lie together in memory (the points of an i.i.d. sample in their own order would make each a cache miss).
+ *
  * <p>Deterministic: the same inputs give the same bits on any number of threads (parallel parts write their own
  * slots and are combined in a fixed order; the flow solver is sequential).
  */
@@ -149,11 +153,65 @@ public final class TorusTransport {
             throw new IllegalArgumentException("transport between " + n + " and " + m + " points needs about "
                     + (need >> 20) + " MB, more than the " + (heap >> 20) + " MB heap; raise -Xmx or use fewer points");
         }
-        if (previous != null) {
-            return solveWrapped(a, b, d, p, k, previous.u(), previous.v(), previous.candidates(), previous.plan(),
-                    coarsest);
+        // solved in Z-order of both clouds (cache locality), the result mapped back to the callers' numbering
+        SpatialOrder sa = SpatialOrder.of(a, d);
+        SpatialOrder sb = SpatialOrder.of(b, d);
+        double[] za = sa.points(a, d);
+        double[] zb = sb.points(b, d);
+        TransportResult r = previous == null
+                ? solveWrapped(za, zb, d, p, k, null, null, null, null, coarsest)
+                : solveWrapped(za, zb, d, p, k, sa.values(previous.u()), sb.values(previous.v()),
+                        new CandidateSet(renumbered(previous.candidates().keys(), m, sa, sb, true)),
+                        renumbered(previous.plan(), m, sa, sb, true), coarsest);
+        return new TransportResult(r.p(), r.value(), r.totalCost(), r.totalMass(), r.primal(), r.dual(),
+                r.maxViolation(), r.tolerance(), r.candidateArcs(), r.rounds(), r.augmentations(), r.scannedPairs(),
+                sa.restored(r.u()), sb.restored(r.v()), renumbered(r.plan(), m, sa, sb, false),
+                new CandidateSet(renumbered(r.candidates().keys(), m, sa, sb, false)));
+    }
+
+    /** Pair keys i·m + j renumbered into the spatial orders ({@code forward}) or back from them; in place. */
+    private static long[] renumbered(long[] keys, int m, SpatialOrder sa, SpatialOrder sb, boolean forward) {
+        for (int q = 0; q < keys.length; q++) {
+            int i = (int) (keys[q] / m);
+            int j = (int) (keys[q] - (long) i * m);
+            keys[q] = forward ? (long) sa.toNew(i) * m + sb.toNew(j) : (long) sa.toOld(i) * m + sb.toOld(j);
         }
-        return solveWrapped(a, b, d, p, k, null, null, null, null, coarsest);
+        return keys;
+    }
+
+    /** A plan renumbered into the spatial orders ({@code forward}) or back, sorted by source, then sink. */
+    private static TransportResult.Plan renumbered(TransportResult.Plan plan, int m, SpatialOrder sa,
+                                                   SpatialOrder sb, boolean forward) {
+        int size = plan.size();
+        int n = sa.size();
+        int[] start = new int[n + 1];
+        int[] src = new int[size];
+        for (int q = 0; q < size; q++) {
+            src[q] = forward ? sa.toNew(plan.source()[q]) : sa.toOld(plan.source()[q]);
+            start[src[q] + 1]++;
+        }
+        for (int i = 0; i < n; i++) {
+            start[i + 1] += start[i];
+        }
+        // per source, (sink << 31 | q) sorted: the sinks in increasing order, each with its pair's flow
+        long[] bySource = new long[size];
+        int[] fill = start.clone();
+        for (int q = 0; q < size; q++) {
+            int j = forward ? sb.toNew(plan.sink()[q]) : sb.toOld(plan.sink()[q]);
+            bySource[fill[src[q]]++] = (long) j << 31 | q;
+        }
+        int[] source = new int[size];
+        int[] sink = new int[size];
+        int[] flow = new int[size];
+        for (int i = 0; i < n; i++) {
+            Arrays.sort(bySource, start[i], start[i + 1]);
+            for (int s = start[i]; s < start[i + 1]; s++) {
+                source[s] = i;
+                sink[s] = (int) (bySource[s] >>> 31);
+                flow[s] = plan.flow()[(int) (bySource[s] & Integer.MAX_VALUE)];
+            }
+        }
+        return new TransportResult.Plan(source, sink, flow);
     }
 
     /**

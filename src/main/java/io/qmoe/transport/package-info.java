@@ -11,7 +11,8 @@
  * of coarser problems on cell centroids ({@code MultiScaleStart}), each solved exactly, whose plans and potentials seed
  * the candidate set and the auction of the next finer level. Few sources against many sinks of one unit each (N
  * experts against a large reference) take their potentials from an auction in which the sinks bid for the sources
- * ({@code SinkAuction}), cold from a multi-scale start sized by the sources. The result
+ * ({@code SinkAuction}), cold from a multi-scale start sized by the sources. Every solve runs on both clouds
+ * renumbered along a Z-order curve ({@code SpatialOrder}), for cache locality, and maps its result back. The result
  * ({@link io.qmoe.transport.TransportResult}) carries the certificate and the potentials, which warm-start the next solve of slightly moved clouds.
  * {@link io.qmoe.transport.AssignmentSolver} is the dense O(n³) assignment oracle for small square cost matrices.
  */

@@ -40,6 +40,20 @@ class AnalyzeAndWassersteinCommandTest {
     }
 
     @Test
+    void anExpertCountThatDoesNotDivideTheReferenceGetsOneWarningLine() throws Exception {
+        Path c = dir.resolve("q.qasm");
+        Files.writeString(c, EvalAndCircuitsCommandTest.QUBIT);
+        CliRunner.Result r = CliRunner.run("analyze", "--circuit", c.toString(), "--experts", "8,12", "--seeds", "2",
+                "--reference-size", "128", "--time", "0.2", "--dt", "0.1", "--grid", "0", "--quiet", "--out",
+                dir.resolve("warned").toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.err().lines().filter(l -> l.startsWith("qmoe: warning:")))
+                .containsExactly("qmoe: warning: --experts 12 does not divide --reference-size 128: its W2 solves use"
+                        + " a start up to hundreds of times slower than a divisor's (e.g. 8 with a power-of-two"
+                        + " reference)");
+    }
+
+    @Test
     void analyzeResumesAnInterruptedSweepToTheSameNumbers() throws Exception {
         Path c = dir.resolve("q.qasm");
         Files.writeString(c, EvalAndCircuitsCommandTest.QUBIT);
