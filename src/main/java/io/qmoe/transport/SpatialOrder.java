@@ -7,7 +7,7 @@ import java.util.Arrays;
  * are close in space. The solvers touch a point's arcs, its partners' potentials and their holdings together; in
  * this order the next point's are mostly in cache already, where in the order of an i.i.d. sample every one of
  * them is a cache miss. The transport is solved on the renumbered clouds and its result mapped back
- * ({@link #toNew}, {@link #toOld}); the optimum does not depend on the numbering. Immutable.
+ * ({@link #toNew()}, {@link #toOld()}); the optimum does not depend on the numbering. Immutable.
  */
 final class SpatialOrder {
     /** The old index of each new one. */
@@ -62,14 +62,14 @@ final class SpatialOrder {
         return old.length;
     }
 
-    /** The new index of old point i. */
-    int toNew(int i) {
-        return rank[i];
+    /** The new index of each old point (a copy). */
+    int[] toNew() {
+        return rank.clone();
     }
 
-    /** The old index of new point k. */
-    int toOld(int k) {
-        return old[k];
+    /** The old index of each new point (a copy). */
+    int[] toOld() {
+        return old.clone();
     }
 
     /** The points of {@code x} (dimension d) in the new order. */

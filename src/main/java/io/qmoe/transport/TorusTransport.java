@@ -158,36 +158,39 @@ public final class TorusTransport {
         SpatialOrder sb = SpatialOrder.of(b, d);
         double[] za = sa.points(a, d);
         double[] zb = sb.points(b, d);
+        int[] newA = sa.toNew();
+        int[] newB = sb.toNew();
+        int[] oldA = sa.toOld();
+        int[] oldB = sb.toOld();
         TransportResult r = previous == null
                 ? solveWrapped(za, zb, d, p, k, null, null, null, null, coarsest)
                 : solveWrapped(za, zb, d, p, k, sa.values(previous.u()), sb.values(previous.v()),
-                        new CandidateSet(renumbered(previous.candidates().keys(), m, sa, sb, true)),
-                        renumbered(previous.plan(), m, sa, sb, true), coarsest);
+                        new CandidateSet(renumbered(previous.candidates().keys(), m, newA, newB)),
+                        renumbered(previous.plan(), m, newA, newB), coarsest);
         return new TransportResult(r.p(), r.value(), r.totalCost(), r.totalMass(), r.primal(), r.dual(),
                 r.maxViolation(), r.tolerance(), r.candidateArcs(), r.rounds(), r.augmentations(), r.scannedPairs(),
-                sa.restored(r.u()), sb.restored(r.v()), renumbered(r.plan(), m, sa, sb, false),
-                new CandidateSet(renumbered(r.candidates().keys(), m, sa, sb, false)));
+                sa.restored(r.u()), sb.restored(r.v()), renumbered(r.plan(), m, oldA, oldB),
+                new CandidateSet(renumbered(r.candidates().keys(), m, oldA, oldB)));
     }
 
-    /** Pair keys i·m + j renumbered into the spatial orders ({@code forward}) or back from them; in place. */
-    private static long[] renumbered(long[] keys, int m, SpatialOrder sa, SpatialOrder sb, boolean forward) {
+    /** Pair keys i·m + j renumbered to mapA[i]·m + mapB[j], in place. */
+    private static long[] renumbered(long[] keys, int m, int[] mapA, int[] mapB) {
         for (int q = 0; q < keys.length; q++) {
             int i = (int) (keys[q] / m);
             int j = (int) (keys[q] - (long) i * m);
-            keys[q] = forward ? (long) sa.toNew(i) * m + sb.toNew(j) : (long) sa.toOld(i) * m + sb.toOld(j);
+            keys[q] = (long) mapA[i] * m + mapB[j];
         }
         return keys;
     }
 
-    /** A plan renumbered into the spatial orders ({@code forward}) or back, sorted by source, then sink. */
-    private static TransportResult.Plan renumbered(TransportResult.Plan plan, int m, SpatialOrder sa,
-                                                   SpatialOrder sb, boolean forward) {
+    /** A plan renumbered to sources mapA[i] and sinks mapB[j], sorted by source, then sink. */
+    private static TransportResult.Plan renumbered(TransportResult.Plan plan, int m, int[] mapA, int[] mapB) {
         int size = plan.size();
-        int n = sa.size();
+        int n = mapA.length;
         int[] start = new int[n + 1];
         int[] src = new int[size];
         for (int q = 0; q < size; q++) {
-            src[q] = forward ? sa.toNew(plan.source()[q]) : sa.toOld(plan.source()[q]);
+            src[q] = mapA[plan.source()[q]];
             start[src[q] + 1]++;
         }
         for (int i = 0; i < n; i++) {
@@ -197,8 +200,7 @@ public final class TorusTransport {
         long[] bySource = new long[size];
         int[] fill = start.clone();
         for (int q = 0; q < size; q++) {
-            int j = forward ? sb.toNew(plan.sink()[q]) : sb.toOld(plan.sink()[q]);
-            bySource[fill[src[q]]++] = (long) j << 31 | q;
+            bySource[fill[src[q]]++] = (long) mapB[plan.sink()[q]] << 31 | q;
         }
         int[] source = new int[size];
         int[] sink = new int[size];
