@@ -183,8 +183,8 @@ final class AnalyzeCommand implements Callable<Integer> {
         for (int n : config.experts()) {
             if (n < m && m % n != 0) {
                 spec.commandLine().getErr().println("qmoe: warning: --experts " + n + " does not divide "
-                        + "--reference-size " + m + ": its W2 solves use a start up to hundreds of times slower "
-                        + "than a divisor's (e.g. " + Integer.highestOneBit(n) + " with a power-of-two reference)");
+                        + "--reference-size " + m + ": its W2 solves take up to about 15 times as long as a "
+                        + "divisor's (e.g. " + Integer.highestOneBit(n) + " with a power-of-two reference)");
             }
         }
     }

@@ -3,9 +3,9 @@ package io.qmoe.transport;
 import java.util.Arrays;
 
 /**
- * The ε-scaled auction in which the sinks bid for the sources, for few sources with supply {@code quota} against many
- * sinks of demand 1 (after Bertsekas and Castañon's auction for transportation problems: a source is {@code quota}
- * alike objects). Source i holds at most quota sinks in a min-heap of their bids; its price p_i = −u_i is the lowest
+ * The ε-scaled auction in which the sinks bid for the sources, for few sources of supply quota_i against many sinks
+ * of demand 1 (after Bertsekas and Castañon's auction for transportation problems: a source is quota_i alike
+ * objects). Source i holds at most quota_i sinks in a min-heap of their bids; its price p_i = −u_i is the lowest
  * bid it holds once full (and does not fall when a phase releases some of its sinks). A free sink j bids for its
  * cheapest source i₁ under c_ij + p_i, offering p_{i₁} plus the gap to its second cheapest source plus ε; a full source
  * drops its lowest bidder, who bids again. Prices only rise. A new phase (a smaller ε) keeps every sink whose source
@@ -13,7 +13,9 @@ import java.util.Arrays;
  * Sequential and deterministic.
  */
 final class SinkAuction {
-    private final int quota;
+    /** Source i's number of slots, and where its heap starts in {@link #bidOf} and {@link #bidder}. */
+    private final int[] quota;
+    private final int[] base;
     private final int n;
     private final int m;
     private final double[] price;
@@ -27,17 +29,24 @@ final class SinkAuction {
     private int[] inSource;
     private double[] inCost;
 
-    /** An auction on {@code net} from the prices −u (u not modified), with every sink free. */
-    SinkAuction(TransportNetwork net, int quota, double[] u) {
-        this.quota = quota;
+    /**
+     * An auction on {@code net} from the prices −u (u not modified), with every sink free; source i has
+     * {@code quota[i]} slots (the quotas sum to at most the number of sinks).
+     */
+    SinkAuction(TransportNetwork net, int[] quota, double[] u) {
+        this.quota = quota.clone();
         n = net.n;
         m = net.m;
+        base = new int[n + 1];
+        for (int i = 0; i < n; i++) {
+            base[i + 1] = base[i] + quota[i];
+        }
         price = new double[n];
         for (int i = 0; i < n; i++) {
             price[i] = -u[i];
         }
-        bidOf = new double[n * quota];
-        bidder = new int[n * quota];
+        bidOf = new double[base[n]];
+        bidder = new int[base[n]];
         held = new int[n];
         holder = new int[m];
         Arrays.fill(holder, -1);
@@ -66,8 +75,8 @@ final class SinkAuction {
     void hold(int[] sourceOf) {
         for (int j = 0; j < m; j++) {
             int i = sourceOf[j];
-            if (i >= 0 && held[i] < quota) {
-                siftUp(i * quota, held[i], price[i], j);
+            if (i >= 0 && held[i] < quota[i]) {
+                siftUp(base[i], held[i], price[i], j);
                 held[i]++;
                 holder[j] = i;
             }
@@ -142,20 +151,21 @@ final class SinkAuction {
                 }
             }
             double bid = price[i1] + (h2 == Double.POSITIVE_INFINITY ? eps : h2 - h1 + eps);
-            int base = i1 * quota;
+            int at = base[i1];
+            int slots = quota[i1];
             int size = held[i1];
             int evicted = -1;
-            if (size < quota) {
-                siftUp(base, size, bid, j);
+            if (size < slots) {
+                siftUp(at, size, bid, j);
                 held[i1] = ++size;
             } else {
-                evicted = bidder[base];
+                evicted = bidder[at];
                 holder[evicted] = -1;
-                replaceLowest(base, quota, bid, j);
+                replaceLowest(at, slots, bid, j);
             }
             holder[j] = i1;
-            if (size == quota) {
-                price[i1] = bidOf[base];
+            if (size == slots) {
+                price[i1] = bidOf[at];
             }
             if (evicted >= 0) {
                 int tail = head + count;
@@ -199,19 +209,19 @@ final class SinkAuction {
 
     /** Drops source i's bids from sinks it no longer holds and restores its heap. */
     private void rebuild(int i) {
-        int base = i * quota;
+        int at = base[i];
         int kept = 0;
         for (int s = 0; s < held[i]; s++) {
-            int j = bidder[base + s];
+            int j = bidder[at + s];
             if (holder[j] == i) {
-                bidOf[base + kept] = bidOf[base + s];
-                bidder[base + kept] = j;
+                bidOf[at + kept] = bidOf[at + s];
+                bidder[at + kept] = j;
                 kept++;
             }
         }
         held[i] = 0;
         for (int s = 0; s < kept; s++) {
-            siftUp(base, s, bidOf[base + s], bidder[base + s]);
+            siftUp(at, s, bidOf[at + s], bidder[at + s]);
         }
         held[i] = kept;
     }

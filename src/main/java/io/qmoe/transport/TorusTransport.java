@@ -18,13 +18,15 @@ import java.util.Arrays;
  * nearest-neighbour cost down to 10⁻⁵ of it; when warm-started from the previous sink potentials, from the 99th
  * percentile of how far the previous plan is from each source's best response, so the first phase matches the error
  * of the moved prices; a phase that runs out of bids is re-run at a larger ε). Fewer sources than sinks (N experts
- * against a large reference) start from source potentials: when m is a multiple of n (every sink receives one unit),
- * from an ε-scaled auction in which the sinks bid for the sources (each a source of m/n alike slots), cold above 200
- * sources from a {@link MultiScaleStart} on a grid sized by the sources (about 3 per cell) and warm from the previous
- * source potentials, with the pairs the full check finds violated under the auction's prices added before its first
- * phase and after two of its later ones, and then a few sweeps of coordinate ascent on the dual with the sink
- * potentials eliminated; otherwise from that ascent alone. Either leaves a few dozen units to the shortest paths
- * where the ascent alone left thousands. Other transportations start from u = v = 0 or the previous potentials. From
+ * against a large reference) start from source potentials: from an ε-scaled auction in which the sinks bid for the
+ * sources (each a source of m/n alike slots when m is a multiple of n and every sink receives one unit; otherwise of
+ * ⌊m/n⌋ or ⌈m/n⌉ slots, the unit-demand problem nearest to the real one, whose prices are within the rounding of
+ * one sink per source of its optimum), cold above 200 sources with unit demands from a {@link MultiScaleStart} on a
+ * grid sized by the sources (about 3 per cell) and warm from the previous source potentials, with the pairs the full
+ * check finds violated under the auction's prices added before its first phase and after two of its later ones, and
+ * then a few sweeps of coordinate ascent on the dual with the sink potentials eliminated. That leaves a few dozen
+ * units to the shortest paths with unit demands, where the ascent alone left thousands (and took 10–400× as long
+ * when n does not divide m). Other transportations start from u = v = 0 or the previous potentials. From
  * there a Jonker–Volgenant greedy start and the shortest paths make the flow exactly optimal for the sparse problem. Its optimum is then certified for all n·m pairs:
  * the potentials must satisfy c_ij − u_i − v_j ≥ −tol everywhere, checked cell pair by cell pair with a lower bound of
  * the cost between the cells' boxes (only the cell pairs whose bound fails are scanned pair by pair). Violated pairs
@@ -51,9 +53,7 @@ public final class TorusTransport {
     /** The auction's first ε relative to the mean nearest cost, cold or from prolonged coarse potentials. */
     private static final double COLD_EPSILON = 0.25;
     private static final double FINAL_EPSILON = 1e-5;
-    /** Sweeps of the source-potential ascent that starts a cold solve with fewer sources than sinks. */
-    private static final int SEMI_DISCRETE_SWEEPS = 40;
-    /** Sweeps of that ascent after the sinks' auction (unit demands), which leaves little to do. */
+    /** Sweeps of the source-potential ascent after the sinks' auction, which leaves little to do. */
     private static final int SWEEPS_AFTER_AUCTION = 3;
     /** Fewer sources than sinks: above this many sources a cold solve starts from a {@link MultiScaleStart}. */
     private static final int FEW_SOURCES_MULTI_SCALE = 200;
@@ -288,11 +288,10 @@ public final class TorusTransport {
             } else if (few != null) {
                 flow.sourceTransform(few.v);
             }
-            int sweeps = SEMI_DISCRETE_SWEEPS;
-            if (demand == 1) {
-                net = fewSourcesAuction(a, b, d, p, net, flow, supply, previousPlan, few != null);
-                sweeps = SWEEPS_AFTER_AUCTION;
-            }
+            // unit demands: the sinks' auction on the problem itself; otherwise on the nearby unit-demand problem
+            // whose sources take ⌊m/n⌋ or ⌈m/n⌉ sinks each, whose prices leave the ascent and the paths a little
+            net = fewSourcesAuction(a, b, d, p, net, flow, roundedQuotas(n, m), previousPlan, few != null);
+            int sweeps = SWEEPS_AFTER_AUCTION;
             flow.semiDiscretePotentials(supply, demand, sweeps);
             warm = true;
         }
@@ -303,7 +302,8 @@ public final class TorusTransport {
     }
 
     /**
-     * Source potentials for few sources against many unit sinks (supply S = {@code supply}, demand 1): the sinks'
+     * Source potentials for few sources against many sinks, from the unit-demand problem in which source i takes
+     * {@code quota[i]} sinks (the real one when n divides m, {@link #roundedQuotas} otherwise): the sinks'
      * ε-scaled auction ({@link SinkAuction}) from the current u, ε divided by 4 per phase down to
      * {@value #FEW_FINAL_EPSILON} times the sources' mean nearest cost. The first ε is {@value #FEW_FIRST_EPSILON}
      * times that cost after a coarse start, otherwise {@value #FEW_FIRST_SINK_EPSILON} times the sinks' mean nearest
@@ -320,7 +320,7 @@ public final class TorusTransport {
      */
     private static TransportNetwork fewSourcesAuction(double[] a, double[] b, int d, int p,
                                                       TransportNetwork first, SuccessiveShortestPaths flow,
-                                                      int supply, TransportResult.Plan previousPlan,
+                                                      int[] quota, TransportResult.Plan previousPlan,
                                                       boolean coarseStart) {
         TransportNetwork net = first;
         double typical = meanNearestCost(net);
@@ -334,7 +334,7 @@ public final class TorusTransport {
         double first0 = coarseStart ? typical * FEW_FIRST_EPSILON : sinkNearestCost(net) * FEW_FIRST_SINK_EPSILON;
         int raises = 0;
         int checks = 0;
-        SinkAuction auction = new SinkAuction(net, supply, flow.u);
+        SinkAuction auction = new SinkAuction(net, quota, flow.u);
         double start = first0;
         if (previousPlan != null) {
             int[] sourceOf = SuccessiveShortestPaths.filled(net.m, -1);
@@ -368,6 +368,18 @@ public final class TorusTransport {
             }
             eps = done ? eps / 4 : eps * 8;
         }
+    }
+
+    /**
+     * Source i's number of sinks in the unit-demand problem nearest to n sources of mass m/n each: ⌊(i + 1)·m/n⌋ −
+     * ⌊i·m/n⌋, so the ⌈m/n⌉ ones are spread evenly along the sources' order; all m/n when n divides m.
+     */
+    static int[] roundedQuotas(int n, int m) {
+        int[] quota = new int[n];
+        for (int i = 0; i < n; i++) {
+            quota[i] = (int) ((long) (i + 1) * m / n - (long) i * m / n);
+        }
+        return quota;
     }
 
     /**

@@ -51,9 +51,8 @@ class AnalyzeAndWassersteinCommandTest {
         assertThat(r.code()).as(r.err()).isZero();
         assertThat(dir.resolve("warned/distances.csv")).isRegularFile();
         assertThat(r.err().lines().filter(l -> l.startsWith("qmoe: warning:")))
-                .containsExactly("qmoe: warning: --experts 12 does not divide --reference-size 128: its W2 solves use"
-                        + " a start up to hundreds of times slower than a divisor's (e.g. 8 with a power-of-two"
-                        + " reference)");
+                .containsExactly("qmoe: warning: --experts 12 does not divide --reference-size 128: its W2 solves take"
+                        + " up to about 15 times as long as a divisor's (e.g. 8 with a power-of-two reference)");
     }
 
     @Test

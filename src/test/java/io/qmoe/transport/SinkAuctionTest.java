@@ -44,7 +44,7 @@ class SinkAuctionTest {
                     flow.u[i] = rnd.nextDouble(-2, 2);
                 }
             }
-            SinkAuction auction = new SinkAuction(net, quota, flow.u);
+            SinkAuction auction = new SinkAuction(net, SuccessiveShortestPaths.filled(n, quota), flow.u);
             if (warm) {
                 int[] order = AssignmentSolverTest.shuffled(rnd, m);
                 int[] sourceOf = new int[m];

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import java.util.Arrays;
 import java.util.SplittableRandom;
 import java.util.concurrent.ForkJoinPool;
 import org.junit.jupiter.api.Tag;
@@ -250,6 +251,53 @@ class TorusTransportTest {
         }
         // some of these warm starts needed the certificate's added pairs, so the sinks' repair ran
         assertThat(maxRounds).isGreaterThan(1);
+    }
+
+    @Test
+    void roundedQuotasSpreadTheRemainderAndSumToTheSinks() {
+        for (int[] s : new int[][] {{96, 65536}, {1000, 65536}, {7, 60}, {16, 4096}, {3, 3}}) {
+            int[] q = TorusTransport.roundedQuotas(s[0], s[1]);
+            assertThat(Arrays.stream(q).sum()).isEqualTo(s[1]);
+            assertThat(Arrays.stream(q).min().getAsInt()).isEqualTo(s[1] / s[0]);
+            assertThat(Arrays.stream(q).max().getAsInt()).isEqualTo((s[1] + s[0] - 1) / s[0]);
+            // spread: any run of k consecutive sources holds k·m/n sinks to within one
+            for (int from = 0; from + 10 <= s[0]; from += 5) {
+                int run = Arrays.stream(q, from, from + 10).sum();
+                assertThat((double) run).isCloseTo(10.0 * s[1] / s[0], within(1.0));
+            }
+        }
+    }
+
+    @Test
+    void fewSourcesThatDoNotDivideTheSinksAreCertifiedAndAgreeWithTheSwappedProblem() {
+        // n ∤ m: the sinks' auction runs on ⌊m/n⌋ or ⌈m/n⌉ slots per source, the ascent and the paths then carry the
+        // real demands n/g. Each result is proven optimal from scratch over all pairs (assertCertified); the cold one
+        // also equals the swapped problem's, which the many-sources path solves, and the warm one the cold solve's
+        SplittableRandom rnd = new SplittableRandom(31);
+        int[][] sizes = {{96, 1000}, {300, 2048}};
+        for (int[] s : sizes) {
+            double[][][] cases = {
+                {TransportOracle.uniform(rnd, s[0], 2), TransportOracle.uniform(rnd, s[1], 2)},
+                {clustered(rnd, s[0], 2, 0.3), TransportOracle.uniform(rnd, s[1], 2)},
+                {duplicated(rnd, s[0], 2), acrossTheSeam(rnd, s[1], 2)},
+            };
+            // duplicated sources across the seam take seconds per solve at 300 against 2048: only the smaller size
+            for (int k = 0; k < (s[1] <= 1000 ? cases.length : 2); k++) {
+                double[][] c = cases[k];
+                for (int p = 1; p <= 2; p++) {
+                    TransportResult r = TorusTransport.solve(c[0], c[1], 2, p);
+                    assertCertified(c[0], c[1], 2, p, r);
+                    if (s[1] <= 1000 || k == 0) {
+                        // the swapped solve of clustered clouds takes seconds to a minute at 300 against 2048
+                        assertRelative(TorusTransport.solve(c[1], c[0], 2, p).primal(), r.primal(), 1e-12);
+                    }
+                    double[] moved = bend(c[0], 0.2);
+                    TransportResult warm = TorusTransport.warmStart(moved, c[1], 2, p, r);
+                    assertCertified(moved, c[1], 2, p, warm);
+                    assertRelative(warm.primal(), TorusTransport.solve(moved, c[1], 2, p).primal(), 1e-13);
+                }
+            }
+        }
     }
 
     @Test
