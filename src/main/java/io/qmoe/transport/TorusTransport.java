@@ -26,7 +26,8 @@ import java.util.Arrays;
  * check finds violated under the auction's prices added before its first phase and after two of its later ones, and
  * then a few sweeps of coordinate ascent on the dual with the sink potentials eliminated. That leaves a few dozen
  * units to the shortest paths with unit demands, where the ascent alone left thousands (and took 10–400× as long
- * when n does not divide m). Other transportations start from u = v = 0 or the previous potentials. From
+ * when n does not divide m). More sources than sinks are solved as the transposed problem and the result
+ * transposed back (potentials swapped, plan sorted by source). Other transportations start from u = v = 0 or the previous potentials. From
  * there a Jonker–Volgenant greedy start and the shortest paths make the flow exactly optimal for the sparse problem. Its optimum is then certified for all n·m pairs:
  * the potentials must satisfy c_ij − u_i − v_j ≥ −tol everywhere, checked cell pair by cell pair with a lower bound of
  * the cost between the cells' boxes (only the cell pairs whose bound fails are scanned pair by pair). Violated pairs
@@ -145,6 +146,12 @@ public final class TorusTransport {
                     + previous.v().length + " points with p = " + previous.p() + ", now " + n + " and " + m
                     + " points with p = " + p);
         }
+        if (n > m) {
+            // more sources than sinks: solved as the transposed problem, whose few sources take the sinks' auction
+            TransportResult t = run(rawB, rawA, d, p, k, previous == null ? null : transposed(previous, n, m),
+                    coarsest);
+            return transposed(t, m, n);
+        }
         long multiScale = previous == null && n == m && n > coarsest ? 8L * (n + m) : 0;
         long need = estimatedBytes(n, m, (long) (n + m) * Math.min(k, Math.max(n, m)) + n + m + multiScale
                 + (previous == null ? 0 : previous.candidates().size()));
@@ -171,6 +178,27 @@ public final class TorusTransport {
                 r.maxViolation(), r.tolerance(), r.candidateArcs(), r.rounds(), r.augmentations(), r.scannedPairs(),
                 sa.restored(r.u()), sb.restored(r.v()), renumbered(r.plan(), m, oldA, oldB),
                 new CandidateSet(renumbered(r.candidates().keys(), m, oldA, oldB)));
+    }
+
+    /**
+     * The same transport seen from the other side: the sinks become the sources (n sources and m sinks before), the
+     * potentials swap, the plan is sorted by its new sources and the candidate keys i·m + j become j·n + i.
+     */
+    private static TransportResult transposed(TransportResult r, int n, int m) {
+        long[] keys = r.candidates().keys();
+        for (int q = 0; q < keys.length; q++) {
+            int i = (int) (keys[q] / m);
+            int j = (int) (keys[q] - (long) i * m);
+            keys[q] = (long) j * n + i;
+        }
+        int[] identityA = new int[m];
+        int[] identityB = new int[n];
+        Arrays.setAll(identityA, x -> x);
+        Arrays.setAll(identityB, x -> x);
+        TransportResult.Plan swapped = new TransportResult.Plan(r.plan().sink(), r.plan().source(), r.plan().flow());
+        return new TransportResult(r.p(), r.value(), r.totalCost(), r.totalMass(), r.primal(), r.dual(),
+                r.maxViolation(), r.tolerance(), r.candidateArcs(), r.rounds(), r.augmentations(), r.scannedPairs(),
+                r.v(), r.u(), renumbered(swapped, n, identityA, identityB), new CandidateSet(keys));
     }
 
     /** Pair keys i·m + j renumbered to mapA[i]·m + mapB[j], in place. */

@@ -161,7 +161,17 @@ final class TransportOracle {
         assertThat(Math.abs(primal - dual)).isLessThanOrEqualTo(1e-11 * Math.max(scale, cMax));
         assertThat(Math.abs(primal / mass - r.primal())).isLessThanOrEqualTo(1e-12 * Math.max(r.primal(), 1e-300));
         assertThat(r.maxViolation()).isLessThanOrEqualTo(1e-12 * cMax);
-        assertThat(Math.abs(r.maxViolation() - worst)).isLessThanOrEqualTo(1e-13 * cMax);
+        // the solver's c_ij − u_i − v_j and this one's may round apart by an ulp of the potentials (their costs
+        // can differ in the last bits for coordinates outside [0, 2π)), which exceeds 1e-13·c_max when the
+        // potentials are large (a price war among tied sources lifts them to thousands)
+        double size = 0;
+        for (double u : r.u()) {
+            size = Math.max(size, Math.abs(u));
+        }
+        for (double v : r.v()) {
+            size = Math.max(size, Math.abs(v));
+        }
+        assertThat(Math.abs(r.maxViolation() - worst)).isLessThanOrEqualTo(1e-13 * cMax + 4 * Math.ulp(2 * size));
     }
 
     static int gcd(int x, int y) {
