@@ -173,7 +173,8 @@ final class AnalyzeCommand implements Callable<Integer> {
 
     /**
      * One warning line per N that does not divide the reference size when W₂ is measured: its solves against the
-     * reference cannot use the sinks' auction and take minutes where a divisor takes about a second.
+     * reference leave the exact flow to correct the rounding of the sinks' auction, up to about 15 times a
+     * divisor's time.
      */
     private void warnSlowTransport(AnalysisConfig config) {
         if (config.transportSnapshots().length == 0 || config.scaling() != OutputScaling.MEAN_FIELD) {

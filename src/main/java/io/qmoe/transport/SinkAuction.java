@@ -13,8 +13,7 @@ import java.util.Arrays;
  * Sequential and deterministic.
  */
 final class SinkAuction {
-    /** Source i's number of slots, and where its heap starts in {@link #bidOf} and {@link #bidder}. */
-    private final int[] quota;
+    /** Where source i's heap of base[i + 1] − base[i] slots starts in {@link #bidOf} and {@link #bidder}. */
     private final int[] base;
     private final int n;
     private final int m;
@@ -34,7 +33,6 @@ final class SinkAuction {
      * {@code quota[i]} slots (the quotas sum to at most the number of sinks).
      */
     SinkAuction(TransportNetwork net, int[] quota, double[] u) {
-        this.quota = quota.clone();
         n = net.n;
         m = net.m;
         base = new int[n + 1];
@@ -75,7 +73,7 @@ final class SinkAuction {
     void hold(int[] sourceOf) {
         for (int j = 0; j < m; j++) {
             int i = sourceOf[j];
-            if (i >= 0 && held[i] < quota[i]) {
+            if (i >= 0 && held[i] < base[i + 1] - base[i]) {
                 siftUp(base[i], held[i], price[i], j);
                 held[i]++;
                 holder[j] = i;
@@ -152,7 +150,7 @@ final class SinkAuction {
             }
             double bid = price[i1] + (h2 == Double.POSITIVE_INFINITY ? eps : h2 - h1 + eps);
             int at = base[i1];
-            int slots = quota[i1];
+            int slots = base[i1 + 1] - at;
             int size = held[i1];
             int evicted = -1;
             if (size < slots) {

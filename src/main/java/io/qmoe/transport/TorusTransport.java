@@ -173,11 +173,17 @@ public final class TorusTransport {
                 ? solveWrapped(za, zb, d, p, k, null, null, null, null, coarsest)
                 : solveWrapped(za, zb, d, p, k, sa.values(previous.u()), sb.values(previous.v()),
                         new CandidateSet(renumbered(previous.candidates().keys(), m, newA, newB)),
-                        renumbered(previous.plan(), m, newA, newB), coarsest);
+                        renumbered(previous.plan(), newA, newB), coarsest);
+        return relabelled(r, sa.restored(r.u()), sb.restored(r.v()), renumbered(r.plan(), oldA, oldB),
+                new CandidateSet(renumbered(r.candidates().keys(), m, oldA, oldB)));
+    }
+
+    /** {@code r} with its points numbered otherwise: the same value and certificate, these potentials and pairs. */
+    private static TransportResult relabelled(TransportResult r, double[] u, double[] v, TransportResult.Plan plan,
+                                              CandidateSet candidates) {
         return new TransportResult(r.p(), r.value(), r.totalCost(), r.totalMass(), r.primal(), r.dual(),
                 r.maxViolation(), r.tolerance(), r.candidateArcs(), r.rounds(), r.augmentations(), r.scannedPairs(),
-                sa.restored(r.u()), sb.restored(r.v()), renumbered(r.plan(), m, oldA, oldB),
-                new CandidateSet(renumbered(r.candidates().keys(), m, oldA, oldB)));
+                u, v, plan, candidates);
     }
 
     /**
@@ -191,14 +197,9 @@ public final class TorusTransport {
             int j = (int) (keys[q] - (long) i * m);
             keys[q] = (long) j * n + i;
         }
-        int[] identityA = new int[m];
-        int[] identityB = new int[n];
-        Arrays.setAll(identityA, x -> x);
-        Arrays.setAll(identityB, x -> x);
-        TransportResult.Plan swapped = new TransportResult.Plan(r.plan().sink(), r.plan().source(), r.plan().flow());
-        return new TransportResult(r.p(), r.value(), r.totalCost(), r.totalMass(), r.primal(), r.dual(),
-                r.maxViolation(), r.tolerance(), r.candidateArcs(), r.rounds(), r.augmentations(), r.scannedPairs(),
-                r.v(), r.u(), renumbered(swapped, n, identityA, identityB), new CandidateSet(keys));
+        TransportResult.Plan plan = r.plan();
+        return relabelled(r, r.v(), r.u(), bySource(plan.sink(), plan.source(), plan.flow(), m),
+                new CandidateSet(keys));
     }
 
     /** Pair keys i·m + j renumbered to mapA[i]·m + mapB[j], in place. */
@@ -212,33 +213,42 @@ public final class TorusTransport {
     }
 
     /** A plan renumbered to sources mapA[i] and sinks mapB[j], sorted by source, then sink. */
-    private static TransportResult.Plan renumbered(TransportResult.Plan plan, int m, int[] mapA, int[] mapB) {
+    private static TransportResult.Plan renumbered(TransportResult.Plan plan, int[] mapA, int[] mapB) {
         int size = plan.size();
-        int n = mapA.length;
-        int[] start = new int[n + 1];
         int[] src = new int[size];
+        int[] dst = new int[size];
         for (int q = 0; q < size; q++) {
             src[q] = mapA[plan.source()[q]];
+            dst[q] = mapB[plan.sink()[q]];
+        }
+        return bySource(src, dst, plan.flow(), mapA.length);
+    }
+
+    /** The pairs (src[q], dst[q]) carrying f[q], sources in [0, n), as a plan sorted by source, then sink. */
+    private static TransportResult.Plan bySource(int[] src, int[] dst, int[] f, int n) {
+        int size = src.length;
+        int[] start = new int[n + 1];
+        for (int q = 0; q < size; q++) {
             start[src[q] + 1]++;
         }
         for (int i = 0; i < n; i++) {
             start[i + 1] += start[i];
         }
         // per source, (sink << 31 | q) sorted: the sinks in increasing order, each with its pair's flow
-        long[] bySource = new long[size];
+        long[] keyed = new long[size];
         int[] fill = start.clone();
         for (int q = 0; q < size; q++) {
-            bySource[fill[src[q]]++] = (long) mapB[plan.sink()[q]] << 31 | q;
+            keyed[fill[src[q]]++] = (long) dst[q] << 31 | q;
         }
         int[] source = new int[size];
         int[] sink = new int[size];
         int[] flow = new int[size];
         for (int i = 0; i < n; i++) {
-            Arrays.sort(bySource, start[i], start[i + 1]);
+            Arrays.sort(keyed, start[i], start[i + 1]);
             for (int s = start[i]; s < start[i + 1]; s++) {
                 source[s] = i;
-                sink[s] = (int) (bySource[s] >>> 31);
-                flow[s] = plan.flow()[(int) (bySource[s] & Integer.MAX_VALUE)];
+                sink[s] = (int) (keyed[s] >>> 31);
+                flow[s] = f[(int) (keyed[s] & Integer.MAX_VALUE)];
             }
         }
         return new TransportResult.Plan(source, sink, flow);
@@ -319,8 +329,7 @@ public final class TorusTransport {
             // unit demands: the sinks' auction on the problem itself; otherwise on the nearby unit-demand problem
             // whose sources take ⌊m/n⌋ or ⌈m/n⌉ sinks each, whose prices leave the ascent and the paths a little
             net = fewSourcesAuction(a, b, d, p, net, flow, roundedQuotas(n, m), previousPlan, few != null);
-            int sweeps = SWEEPS_AFTER_AUCTION;
-            flow.semiDiscretePotentials(supply, demand, sweeps);
+            flow.semiDiscretePotentials(supply, demand, SWEEPS_AFTER_AUCTION);
             warm = true;
         }
         flow.greedy(warm);

@@ -131,17 +131,10 @@ class TorusTransportTest {
         assertCertified(b, a, 2, 2, swapped);
         // more sources than sinks is solved transposed: the optimum of uniform random clouds is unique, so the
         // swapped plan is this plan with sources and sinks exchanged, listed by its own sources, then sinks
-        long[] mine = new long[r.plan().size()];
-        for (int q = 0; q < mine.length; q++) {
-            mine[q] = ((long) r.plan().sink()[q] * 100 + r.plan().source()[q]) * 1_000_000L + r.plan().flow()[q];
-        }
+        long[] mine = listed(r.plan().sink(), r.plan().source(), r.plan().flow());
         Arrays.sort(mine);
-        long[] theirs = new long[swapped.plan().size()];
-        for (int q = 0; q < theirs.length; q++) {
-            theirs[q] = ((long) swapped.plan().source()[q] * 100 + swapped.plan().sink()[q]) * 1_000_000L
-                    + swapped.plan().flow()[q];
-        }
-        assertThat(theirs).containsExactly(mine);
+        assertThat(listed(swapped.plan().source(), swapped.plan().sink(), swapped.plan().flow()))
+                .containsExactly(mine);
         // and it warm-starts the swapped problem of moved clouds like any result
         double[] moved = bend(b, 0.1);
         TransportResult warm = TorusTransport.warmStart(moved, a, 2, 2, swapped);
@@ -405,6 +398,15 @@ class TorusTransportTest {
     }
 
     /** Every coordinate moved by {@code amount}·sin of the other coordinate of its point (d = 2). */
+    /** Each pair (first ≤ 99 999, second < 100) with its flow as one key, in the plan's order. */
+    private static long[] listed(int[] first, int[] second, int[] flow) {
+        long[] keys = new long[first.length];
+        for (int q = 0; q < keys.length; q++) {
+            keys[q] = ((long) first[q] * 100 + second[q]) * 1_000_000L + flow[q];
+        }
+        return keys;
+    }
+
     private static double[] bend(double[] x, double amount) {
         double[] y = x.clone();
         for (int i = 0; i < y.length; i++) {
