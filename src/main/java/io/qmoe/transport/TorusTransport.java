@@ -27,7 +27,8 @@ import java.util.Arrays;
  * then a few sweeps of coordinate ascent on the dual with the sink potentials eliminated. That leaves a few dozen
  * units to the shortest paths with unit demands, where the ascent alone left thousands (and took 10–400× as long
  * when n does not divide m). More sources than sinks are solved as the transposed problem and the result
- * transposed back (potentials swapped, plan sorted by source). Other transportations start from u = v = 0 or the previous potentials. From
+ * transposed back (potentials swapped, plan sorted by source). Other transportations start from u = v = 0 or the
+ * previous potentials. From
  * there a Jonker–Volgenant greedy start and the shortest paths make the flow exactly optimal for the sparse problem. Its optimum is then certified for all n·m pairs:
  * the potentials must satisfy c_ij − u_i − v_j ≥ −tol everywhere, checked cell pair by cell pair with a lower bound of
  * the cost between the cells' boxes (only the cell pairs whose bound fails are scanned pair by pair). Violated pairs

@@ -397,7 +397,6 @@ class TorusTransportTest {
         }
     }
 
-    /** Every coordinate moved by {@code amount}·sin of the other coordinate of its point (d = 2). */
     /** Each pair (first ≤ 99 999, second < 100) with its flow as one key, in the plan's order. */
     private static long[] listed(int[] first, int[] second, int[] flow) {
         long[] keys = new long[first.length];
@@ -407,6 +406,7 @@ class TorusTransportTest {
         return keys;
     }
 
+    /** Every coordinate moved by {@code amount}·sin of the other coordinate of its point (d = 2). */
     private static double[] bend(double[] x, double amount) {
         double[] y = x.clone();
         for (int i = 0; i < y.length; i++) {
