@@ -28,12 +28,61 @@ final class VonMisesSpectrum {
     private final int[] frequencies;
     /** The largest |n_k| kept. */
     private final int maxOrder;
+    /**
+     * The frequencies in runs: run r covers frequencies runStart[r] … runStart[r + 1] − 1, which share n_0 … n_{d−2}
+     * and whose last coordinates are consecutive entries, from runOffset[r] on, of a point's {@link #lastTable}.
+     */
+    private final int[] runStart;
+    private final int[] runOffset;
 
     private VonMisesSpectrum(int dimension, double[] weights, int[] frequencies, int maxOrder) {
         this.dimension = dimension;
         this.weights = weights;
         this.frequencies = frequencies;
         this.maxOrder = maxOrder;
+        int[] start = new int[weights.length + 1];
+        int[] offset = new int[weights.length];
+        int runs = 0;
+        int previous = Integer.MIN_VALUE;
+        for (int j = 0; j < weights.length; j++) {
+            int at = lastIndex(j);
+            if (j == 0 || at != previous + 1 || !samePrefix(j - 1, j)) {
+                start[runs] = j;
+                offset[runs] = at;
+                runs++;
+            }
+            previous = at;
+        }
+        start[runs] = weights.length;
+        this.runStart = java.util.Arrays.copyOf(start, runs + 1);
+        this.runOffset = java.util.Arrays.copyOf(offset, runs);
+    }
+
+    /**
+     * Where frequency j's last coordinate m sits in a point's {@link #lastTable}: after a non-zero prefix the
+     * enumeration's order 0, 1, −1, 2, −2, … (m at 2m − 1, −m at 2m); after an all-zero prefix, where only m &gt; 0 occur
+     * (1, 2, 3, …), the second part of the table, m at 2·maxOrder + m.
+     */
+    private int lastIndex(int j) {
+        int d = dimension;
+        boolean zeroPrefix = true;
+        for (int k = 0; k < d - 1; k++) {
+            zeroPrefix &= frequencies[j * d + k] == 0;
+        }
+        int m = frequencies[j * d + d - 1];
+        if (zeroPrefix) {
+            return 2 * maxOrder + m;
+        }
+        return m == 0 ? 0 : m > 0 ? 2 * m - 1 : -2 * m;
+    }
+
+    private boolean samePrefix(int i, int j) {
+        for (int k = 0; k < dimension - 1; k++) {
+            if (frequencies[i * dimension + k] != frequencies[j * dimension + k]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The number F of kept frequencies (one of each ± pair). */
@@ -163,7 +212,10 @@ final class VonMisesSpectrum {
 
     /**
      * Σ_i e^{i n·p_i} of points [from, to) of the flat cloud {@code p} for every kept n, added into {@code re}
-     * and {@code im} (each point's terms in frequency order, the points in index order).
+     * and {@code im} (each point's terms in frequency order, the points in index order). Per point and run of
+     * frequencies sharing n_0 … n_{d−2}, the product over those coordinates is formed once and multiplied by the
+     * last coordinate's factors, read in order from a table (the same products, in the same order, as coordinate by
+     * coordinate: the sums do not depend on the runs).
      */
     void accumulate(double[] p, int from, int to, double[] re, double[] im) {
         int d = dimension;
@@ -171,7 +223,9 @@ final class VonMisesSpectrum {
         // cos and sin of m·p_k for m = 0 … maxOrder, by repeated multiplication of e^{i p_k}
         double[] c = new double[d * orders];
         double[] s = new double[d * orders];
-        int f = weights.length;
+        double[] lastCos = new double[3 * maxOrder + 1];
+        double[] lastSin = new double[3 * maxOrder + 1];
+        int runs = runOffset.length;
         for (int i = from; i < to; i++) {
             for (int k = 0; k < d; k++) {
                 double a = p[i * d + k];
@@ -187,11 +241,13 @@ final class VonMisesSpectrum {
                     s[base + m] = sp * c1 + cp * s1;
                 }
             }
-            for (int j = 0; j < f; j++) {
+            lastTable(c, s, (d - 1) * orders, lastCos, lastSin);
+            for (int r = 0; r < runs; r++) {
+                int first = runStart[r];
                 double x = 1;
                 double y = 0;
-                for (int k = 0; k < d; k++) {
-                    int n = frequencies[j * d + k];
+                for (int k = 0; k < d - 1; k++) {
+                    int n = frequencies[first * d + k];
                     if (n == 0) {
                         continue;
                     }
@@ -202,9 +258,34 @@ final class VonMisesSpectrum {
                     y = x * sk + y * ck;
                     x = nx;
                 }
-                re[j] += x;
-                im[j] += y;
+                int shift = runOffset[r] - first;
+                for (int j = first; j < runStart[r + 1]; j++) {
+                    double ck = lastCos[j + shift];
+                    double sk = lastSin[j + shift];
+                    re[j] += x * ck - y * sk;
+                    im[j] += x * sk + y * ck;
+                }
             }
+        }
+    }
+
+    /**
+     * A point's factors e^{i m p} of the last coordinate in the runs' order: at 0 the factor 1 of m = 0, at 2m − 1
+     * and 2m those of m and −m (m = 1 … maxOrder), and at 2·maxOrder + m that of m again, for the runs after an
+     * all-zero prefix. {@code c} and {@code s} hold cos and sin of m·p for m = 0 … maxOrder from {@code base}.
+     */
+    private void lastTable(double[] c, double[] s, int base, double[] lastCos, double[] lastSin) {
+        lastCos[0] = 1;
+        lastSin[0] = 0;
+        for (int m = 1; m <= maxOrder; m++) {
+            double cm = c[base + m];
+            double sm = s[base + m];
+            lastCos[2 * m - 1] = cm;
+            lastSin[2 * m - 1] = sm;
+            lastCos[2 * m] = cm;
+            lastSin[2 * m] = -sm;
+            lastCos[2 * maxOrder + m] = cm;
+            lastSin[2 * maxOrder + m] = sm;
         }
     }
 
