@@ -1,7 +1,5 @@
 package io.qmoe.transport;
 
-import java.util.Arrays;
-
 /**
  * A renumbering of a cloud's points along a Morton (Z-order) curve of the torus, so that points with close indices
  * are close in space. The solvers touch a point's arcs, its partners' potentials and their holdings together; in
@@ -48,7 +46,7 @@ final class SpatialOrder {
             }
             keyed[i] = key << indexBits | i;
         }
-        Arrays.sort(keyed);
+        PairOrder.sortKeys(keyed, d * bits + indexBits);
         int[] old = new int[n];
         long mask = (1L << indexBits) - 1;
         for (int k = 0; k < n; k++) {

@@ -199,7 +199,7 @@ public final class TorusTransport {
             keys[q] = (long) j * n + i;
         }
         TransportResult.Plan plan = r.plan();
-        return relabelled(r, r.v(), r.u(), bySource(plan.sink(), plan.source(), plan.flow(), m),
+        return relabelled(r, r.v(), r.u(), bySource(plan.sink(), plan.source(), plan.flow(), m, n),
                 new CandidateSet(keys));
     }
 
@@ -222,35 +222,24 @@ public final class TorusTransport {
             src[q] = mapA[plan.source()[q]];
             dst[q] = mapB[plan.sink()[q]];
         }
-        return bySource(src, dst, plan.flow(), mapA.length);
+        return bySource(src, dst, plan.flow(), mapA.length, mapB.length);
     }
 
-    /** The pairs (src[q], dst[q]) carrying f[q], sources in [0, n), as a plan sorted by source, then sink. */
-    private static TransportResult.Plan bySource(int[] src, int[] dst, int[] f, int n) {
+    /**
+     * The pairs (src[q], dst[q]) carrying f[q], sources in [0, n) and sinks in [0, m), as a plan sorted by source,
+     * then sink.
+     */
+    private static TransportResult.Plan bySource(int[] src, int[] dst, int[] f, int n, int m) {
         int size = src.length;
-        int[] start = new int[n + 1];
-        for (int q = 0; q < size; q++) {
-            start[src[q] + 1]++;
-        }
-        for (int i = 0; i < n; i++) {
-            start[i + 1] += start[i];
-        }
-        // per source, (sink << 31 | q) sorted: the sinks in increasing order, each with its pair's flow
-        long[] keyed = new long[size];
-        int[] fill = start.clone();
-        for (int q = 0; q < size; q++) {
-            keyed[fill[src[q]]++] = (long) dst[q] << 31 | q;
-        }
+        int[] order = PairOrder.bySourceThenSink(src, dst, size, n, m);
         int[] source = new int[size];
         int[] sink = new int[size];
         int[] flow = new int[size];
-        for (int i = 0; i < n; i++) {
-            Arrays.sort(keyed, start[i], start[i + 1]);
-            for (int s = start[i]; s < start[i + 1]; s++) {
-                source[s] = i;
-                sink[s] = (int) (keyed[s] >>> 31);
-                flow[s] = f[(int) (keyed[s] & Integer.MAX_VALUE)];
-            }
+        for (int s = 0; s < size; s++) {
+            int q = order[s];
+            source[s] = src[q];
+            sink[s] = dst[q];
+            flow[s] = f[q];
         }
         return new TransportResult.Plan(source, sink, flow);
     }

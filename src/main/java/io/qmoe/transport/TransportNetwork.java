@@ -64,30 +64,22 @@ final class TransportNetwork {
 
     /** The network on the pairs {@code keys[0..count)} (key = i·m + j), sorted and made unique here. Modified. */
     static TransportNetwork of(int n, int m, long[] keys, int count, double[] a, double[] b, int d, int p) {
-        // a counting sort by source, then each source's sinks sorted: the order of the keys, without sorting longs
-        int[] start = new int[n + 1];
         int[] source = new int[count];
+        int[] sink = new int[count];
         for (int e = 0; e < count; e++) {
             int i = (int) (keys[e] / m);
             source[e] = i;
-            start[i + 1]++;
+            sink[e] = (int) (keys[e] - (long) i * m);
         }
-        for (int i = 0; i < n; i++) {
-            start[i + 1] += start[i];
-        }
-        int[] fill = Arrays.copyOf(start, n);
-        int[] sinks = new int[count];
-        for (int e = 0; e < count; e++) {
-            int i = source[e];
-            sinks[fill[i]++] = (int) (keys[e] - (long) i * m);
-        }
+        int[] order = PairOrder.bySourceThenSink(source, sink, count, n, m);
         int unique = 0;
-        for (int i = 0; i < n; i++) {
-            Arrays.sort(sinks, start[i], start[i + 1]);
-            for (int q = start[i]; q < start[i + 1]; q++) {
-                if (q == start[i] || sinks[q] != sinks[q - 1]) {
-                    keys[unique++] = (long) i * m + sinks[q];
-                }
+        long last = -1;
+        for (int q = 0; q < count; q++) {
+            int e = order[q];
+            long key = (long) source[e] * m + sink[e];
+            if (key != last) {
+                keys[unique++] = key;
+                last = key;
             }
         }
         return new TransportNetwork(n, m, keys, unique, a, b, d, p);
