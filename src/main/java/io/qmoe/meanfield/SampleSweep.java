@@ -11,14 +11,26 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 final class SampleSweep {
     /**
-     * Units of work of the cloud distances at one transport snapshot, in particle-steps, for the progress bar: three
-     * exact transport solves, weighted by the points they involve. A rough weight, not a measurement: with the
-     * source-potential start a solve against the reference costs about the same for every N ≪ M (it is dominated by
-     * the M sinks), which this weight, nearly constant in N for N ≪ M, follows.
+     * Units of work of the cloud distances at one transport snapshot, in particle-steps, for the progress bar and its
+     * ETA: the mixture's and the twins' exact transport to the reference and to each other. A cost model fitted to the
+     * measured sweep (100 seeds, N = 16…4096 against 65 536 reference particles, docs/BENCHMARKS.md): a solve is
+     * dominated by the larger cloud and grows with the smaller one about as its 0.37th power: one snapshot costs
+     * about as much as {@value #TRANSPORT_UNITS_PER_POINT} particle-steps of training per point of the larger cloud
+     * at N = 16, and 8 times that at N = 4096.
      */
     static long transportUnits(int n, int referenceSize, boolean meanField) {
-        return meanField ? 4L * (2L * n + 2L * referenceSize + 2L * n) : 0;
+        if (!meanField) {
+            return 0;
+        }
+        double smaller = Math.max(1, Math.min(n, referenceSize) / 16.0);
+        return Math.round(TRANSPORT_UNITS_PER_POINT * Math.max(n, referenceSize)
+                * Math.pow(smaller, TRANSPORT_GROWTH));
     }
+
+    /** Particle-steps per point of the larger cloud of one transport snapshot at N = 16. */
+    static final double TRANSPORT_UNITS_PER_POINT = 0.8;
+    /** How a transport snapshot's cost grows with the smaller cloud: as its power this. */
+    private static final double TRANSPORT_GROWTH = 0.37;
 
     /**
      * Units of work of one grid step of a sample of {@code n} experts, in particle-steps: the mixture n, the twins n,
