@@ -21,10 +21,11 @@ import java.util.Arrays;
  * against a large reference) start from source potentials: from an ε-scaled auction in which the sinks bid for the
  * sources (each a source of m/n alike slots when m is a multiple of n and every sink receives one unit; otherwise of
  * ⌊m/n⌋ or ⌈m/n⌉ slots, the unit-demand problem nearest to the real one, whose prices are within the rounding of
- * one sink per source of its optimum), cold above 200 sources with unit demands from a {@link MultiScaleStart} on a
- * grid sized by the sources (about 3 per cell) and warm from the previous source potentials, with the pairs the full
- * check finds violated under the auction's prices added before its first phase and after two of its later ones, and
- * then a few sweeps of coordinate ascent on the dual with the sink potentials eliminated. That leaves a few dozen
+ * one sink per source of its optimum), cold above 200 sources of at most 32 sinks each (unit demands) from a
+ * {@link MultiScaleStart} on a grid sized by the sources (about 3 per cell) and warm from the previous source
+ * potentials, with the pairs the full check finds violated under the auction's prices added before its first phase
+ * and after two of its later ones, and then a few sweeps of coordinate ascent on the dual with the sink potentials
+ * eliminated. That leaves a few dozen
  * units to the shortest paths with unit demands, where the ascent alone left thousands (and took 10–400× as long
  * when n does not divide m). More sources than sinks are solved as the transposed problem and the result
  * transposed back (potentials swapped, plan sorted by source). Other transportations start from u = v = 0 or the
@@ -59,6 +60,13 @@ public final class TorusTransport {
     private static final int SWEEPS_AFTER_AUCTION = 3;
     /** Fewer sources than sinks: above this many sources a cold solve starts from a {@link MultiScaleStart}. */
     private static final int FEW_SOURCES_MULTI_SCALE = 200;
+    /**
+     * That start only while each source takes at most this many sinks: with more it costs more than it saves
+     * (against 65 536 trained reference particles, a cold solve of 256, 512 or 1024 sources took 0.4–0.5 s with it
+     * and 0.2–0.33 s without, and without it the warm solves that followed made up to a quarter fewer bids; at 32
+     * and 16 sinks per source it pays).
+     */
+    private static final int FEW_SOURCES_MULTI_SCALE_QUOTA = 32;
     /**
      * The sinks' auction (few sources, unit demands): first ε from a coarse start and last ε relative to the sources'
      * mean nearest cost, and first ε otherwise relative to the sinks' mean nearest cost.
@@ -285,7 +293,8 @@ public final class TorusTransport {
             }
         }
         MultiScaleStart few = null;
-        if (u0 == null && supply > demand && demand == 1 && n > FEW_SOURCES_MULTI_SCALE) {
+        if (u0 == null && supply > demand && demand == 1 && n > FEW_SOURCES_MULTI_SCALE
+                && supply <= FEW_SOURCES_MULTI_SCALE_QUOTA) {
             few = MultiScaleStart.forFewSources(a, SuccessiveShortestPaths.filled(n, supply), b,
                     SuccessiveShortestPaths.filled(m, demand), d, p, kk, coarsest);
             if (few != null) {
