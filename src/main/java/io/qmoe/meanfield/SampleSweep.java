@@ -10,13 +10,18 @@ import java.util.concurrent.atomic.AtomicLong;
  * sample depends only on its own seed, so the result is the same for any thread count or executor.
  */
 final class SampleSweep {
+    /** Particle-steps per point of the larger cloud of one transport snapshot at N = 16. */
+    private static final double TRANSPORT_UNITS_PER_POINT = 0.8;
+    /** How a transport snapshot's cost grows with the smaller cloud: as its power this. */
+    private static final double TRANSPORT_GROWTH = 0.37;
+
     /**
      * Units of work of the cloud distances at one transport snapshot, in particle-steps, for the progress bar and its
      * ETA: the mixture's and the twins' exact transport to the reference and to each other. A cost model fitted to the
-     * measured sweep (100 seeds, N = 16…4096 against 65 536 reference particles, docs/BENCHMARKS.md): a solve is
-     * dominated by the larger cloud and grows with the smaller one about as its 0.37th power: one snapshot costs
-     * about as much as {@value #TRANSPORT_UNITS_PER_POINT} particle-steps of training per point of the larger cloud
-     * at N = 16, and 8 times that at N = 4096.
+     * measured sweep (100 seeds, N = 16…4096 against 65 536 reference particles, docs/BENCHMARKS.md), in which a
+     * solve is dominated by the larger cloud and grows with the smaller one about as its 0.37th power: one snapshot
+     * costs about as much as {@value #TRANSPORT_UNITS_PER_POINT} particle-steps of training per point of the larger
+     * cloud at N = 16, and 8 times that at N = 4096.
      */
     static long transportUnits(int n, int referenceSize, boolean meanField) {
         if (!meanField) {
@@ -26,11 +31,6 @@ final class SampleSweep {
         return Math.round(TRANSPORT_UNITS_PER_POINT * Math.max(n, referenceSize)
                 * Math.pow(smaller, TRANSPORT_GROWTH));
     }
-
-    /** Particle-steps per point of the larger cloud of one transport snapshot at N = 16. */
-    static final double TRANSPORT_UNITS_PER_POINT = 0.8;
-    /** How a transport snapshot's cost grows with the smaller cloud: as its power this. */
-    private static final double TRANSPORT_GROWTH = 0.37;
 
     /**
      * Units of work of one grid step of a sample of {@code n} experts, in particle-steps: the mixture n, the twins n,

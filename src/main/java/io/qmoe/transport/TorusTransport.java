@@ -16,29 +16,28 @@ import java.util.Arrays;
  * exactly, whose plan's refined support joins the candidate set and whose potentials, prolonged, start the auction.
  * Equal sizes (an assignment) then take the prices of an ε-scaled auction (ε from a quarter of the mean
  * nearest-neighbour cost down to 10⁻⁵ of it; when warm-started from the previous sink potentials, from the 99th
- * percentile of how far the previous plan is from each source's best response, so the first phase matches the error
- * of the moved prices; a phase that runs out of bids is re-run at a larger ε). Fewer sources than sinks (N experts
- * against a large reference) start from source potentials: from an ε-scaled auction in which the sinks bid for the
- * sources (each a source of m/n alike slots when m is a multiple of n and every sink receives one unit; otherwise of
- * ⌊m/n⌋ or ⌈m/n⌉ slots, the unit-demand problem nearest to the real one, whose prices are within the rounding of
- * one sink per source of its optimum), cold above 200 sources of at most 32 sinks each (unit demands) from a
- * {@link MultiScaleStart} on a grid sized by the sources (about 3 per cell) and warm from the previous source
- * potentials, with the pairs the full check finds violated under the auction's prices added before its first phase
- * and after two of its later ones, and then a few sweeps of coordinate ascent on the dual with the sink potentials
- * eliminated. That leaves a few dozen
- * units to the shortest paths with unit demands, where the ascent alone left thousands (and took 10–400× as long
- * when n does not divide m). More sources than sinks are solved as the transposed problem and the result
- * transposed back (potentials swapped, plan sorted by source). Other transportations start from u = v = 0 or the
- * previous potentials. From
- * there a Jonker–Volgenant greedy start and the shortest paths make the flow exactly optimal for the sparse problem. Its optimum is then certified for all n·m pairs:
- * the potentials must satisfy c_ij − u_i − v_j ≥ −tol everywhere, checked cell pair by cell pair with a lower bound of
- * the cost between the cells' boxes (only the cell pairs whose bound fails are scanned pair by pair). Violated pairs
- * are added to the candidate set (the most violated k per source in the first round, twice as many in each
- * further round, at most 256), the invariants are restored locally (by lowering the violated sources' potentials,
- * or the violated sinks' when there are fewer sources than sinks, which frees one unit per sink instead of a whole
- * supply per source) and the flow re-optimised from where it was. The loop stops when no pair is violated by more than tol = 1e-13·c_max (c_max the
- * largest possible cost, dπ² for p = 2, √d·π for p = 1); the flow then is optimal for the full problem, and primal and
- * dual objectives agree to rounding. Memory is O((n + m)·k) plus the added pairs; no n·m array is formed.
+ * percentile of how far the previous plan is from each source's best response, so the first phase matches the error of
+ * the moved prices; a phase that runs out of bids is re-run at a larger ε). Fewer sources than sinks (N experts against
+ * a large reference) start from source potentials: from an ε-scaled auction in which the sinks bid for the sources
+ * (each a source of m/n alike slots when m is a multiple of n and every sink receives one unit; otherwise of ⌊m/n⌋ or
+ * ⌈m/n⌉ slots, the unit-demand problem nearest to the real one, whose prices are within the rounding of one sink per
+ * source of its optimum), cold above 200 sources of at most 32 sinks each (unit demands) from a {@link MultiScaleStart}
+ * on a grid sized by the sources (about 3 per cell) and warm from the previous source potentials, with the pairs the
+ * full check finds violated under the auction's prices added before its first phase and after two of its later ones,
+ * and then a few sweeps of coordinate ascent on the dual with the sink potentials eliminated. That leaves a few dozen
+ * units to the shortest paths with unit demands, where the ascent alone left thousands (and took 10–400× as long when n
+ * does not divide m). More sources than sinks are solved as the transposed problem and the result transposed back
+ * (potentials swapped, plan sorted by source). Other transportations start from u = v = 0 or the previous potentials.
+ * From there a Jonker–Volgenant greedy start and the shortest paths make the flow exactly optimal for the sparse
+ * problem. Its optimum is then certified for all n·m pairs: the potentials must satisfy c_ij − u_i − v_j ≥ −tol
+ * everywhere, checked cell pair by cell pair with a lower bound of the cost between the cells' boxes (only the cell
+ * pairs whose bound fails are scanned pair by pair). Violated pairs are added to the candidate set (the most violated k
+ * per source in the first round, twice as many in each further round, at most 256), the invariants are restored locally
+ * (by lowering the violated sources' potentials, or the violated sinks' when there are fewer sources than sinks, which
+ * frees one unit per sink instead of a whole supply per source) and the flow re-optimised from where it was. The loop
+ * stops when no pair is violated by more than tol = 1e-13·c_max (c_max the largest possible cost, dπ² for p = 2, √d·π
+ * for p = 1); the flow then is optimal for the full problem, and primal and dual objectives agree to rounding. Memory
+ * is O((n + m)·k) plus the added pairs; no n·m array is formed.
  *
  * <p>Both clouds are renumbered along a Z-order curve before the solve ({@link SpatialOrder}) and the potentials,
  * plan and candidate pairs mapped back after it, so that the auction's bids and the network's arcs of neighbouring
