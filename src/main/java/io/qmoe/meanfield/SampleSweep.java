@@ -12,7 +12,7 @@ import java.util.concurrent.atomic.AtomicLong;
 final class SampleSweep {
     /** Particle-steps per point of the larger cloud of one transport snapshot at N = 16. */
     private static final double TRANSPORT_UNITS_PER_POINT = 0.8;
-    /** How a transport snapshot's cost grows with the smaller cloud: as its power this. */
+    /** The exponent of the smaller cloud's size (over 16) in a transport snapshot's cost. */
     private static final double TRANSPORT_GROWTH = 0.37;
 
     /**

@@ -11,8 +11,8 @@
  * of coarser problems on cell centroids ({@code MultiScaleStart}), each solved exactly, whose plans and potentials seed
  * the candidate set and the auction of the next finer level. Few sources against many sinks (N experts against a
  * large reference) take their potentials from an auction in which the sinks bid for the sources ({@code SinkAuction}),
- * cold from a multi-scale start sized by the sources when every sink receives one unit and a source at most 32,
- * and on the nearby unit-demand problem of ⌊m/n⌋ or ⌈m/n⌉ sinks per source when n does not divide m; more sources
+ * cold from a multi-scale start sized by the sources when every sink receives one unit and each source takes at
+ * most 32 sinks, and on the nearby unit-demand problem of ⌊m/n⌋ or ⌈m/n⌉ sinks per source when n does not divide m; more sources
  * than sinks are solved transposed. Every solve runs on both clouds renumbered along a Z-order curve
  * ({@code SpatialOrder}), for cache locality, and maps its result back. The result
  * ({@link io.qmoe.transport.TransportResult}) carries the certificate and the potentials, which warm-start the next
