@@ -9,7 +9,8 @@ import java.util.Arrays;
  * bid it holds once full (and does not fall when a phase releases some of its sinks). A free sink j bids for its
  * cheapest source i₁ under c_ij + p_i, offering p_{i₁} plus the gap to its second cheapest source plus ε; a full source
  * drops its lowest bidder, who bids again. Prices only rise. A new phase (a smaller ε) keeps every sink whose source
- * is still within ε of its best and frees the others. Only the prices are the result: a start for the exact flow.
+ * is still within ε of its best, renewing its bid at the new ε, and frees the others, so that every phase ends with
+ * all sinks in ε-complementary slackness. Only the prices are the result: a start for the exact flow.
  * Sequential and deterministic.
  */
 final class SinkAuction {
@@ -24,6 +25,8 @@ final class SinkAuction {
     /** The source holding each sink, or −1. */
     private final int[] holder;
     private final int[] queue;
+    /** A held sink's renewed bid in the current {@link #release}, NaN to keep its bid (it has no other source). */
+    private final double[] renewed;
     private int[] inStart;
     private int[] inSource;
     private double[] inCost;
@@ -49,6 +52,7 @@ final class SinkAuction {
         holder = new int[m];
         Arrays.fill(holder, -1);
         queue = new int[m];
+        renewed = new double[m];
         adopt(net);
     }
 
@@ -176,43 +180,55 @@ final class SinkAuction {
 
     /**
      * Frees every held sink j whose source i no longer satisfies c_ij + p_i ≤ min_{i' ≠ i} (c_i'j + p_i') + ε, and
-     * rebuilds the heaps of the sources that lost sinks; queues every free sink in index order. Returns how many.
+     * renews the bid of every other held sink to the most it would pay now, min_{i' ≠ i} (c_i'j + p_i') − c_ij + ε
+     * (at least p_i, because it is within ε): its source's heap is rebuilt and, when full, its price rises to the
+     * lowest renewed bid. A bid made at an earlier, larger ε would let the price of its source stay lower than the
+     * sinks it holds can bear, so each phase's ε-complementary slackness holds for every held sink, not only for those
+     * that bid in it; and a source whose sinks all stayed at one price moves by more than one slot per bid. Queues
+     * every free sink in index order. Returns how many.
      */
     private int release(double eps) {
         int count = 0;
-        boolean[] changed = null;
         for (int j = 0; j < m; j++) {
             int own = holder[j];
             if (own >= 0) {
-                if (slack(j) <= eps) {
+                double mine = Double.POSITIVE_INFINITY;
+                double other = Double.POSITIVE_INFINITY;
+                for (int q = inStart[j]; q < inStart[j + 1]; q++) {
+                    int i = inSource[q];
+                    double h = inCost[q] + price[i];
+                    if (i == own) {
+                        mine = h;
+                    } else if (h < other) {
+                        other = h;
+                    }
+                }
+                if (mine - other <= eps) {
+                    renewed[j] = other == Double.POSITIVE_INFINITY ? Double.NaN : price[own] + (other - mine) + eps;
                     continue;
                 }
                 holder[j] = -1;
-                if (changed == null) {
-                    changed = new boolean[n];
-                }
-                changed[own] = true;
             }
             queue[count++] = j;
         }
-        if (changed != null) {
-            for (int i = 0; i < n; i++) {
-                if (changed[i]) {
-                    rebuild(i);
-                }
-            }
+        for (int i = 0; i < n; i++) {
+            rebuild(i);
         }
         return count;
     }
 
-    /** Drops source i's bids from sinks it no longer holds and restores its heap. */
+    /**
+     * Drops source i's bids from sinks it no longer holds, renews the others' to {@link #renewed} (where that is a
+     * number), restores its heap and, when it is full, raises its price to the lowest bid.
+     */
     private void rebuild(int i) {
         int at = base[i];
         int kept = 0;
         for (int s = 0; s < held[i]; s++) {
             int j = bidder[at + s];
             if (holder[j] == i) {
-                bidOf[at + kept] = bidOf[at + s];
+                double w = renewed[j];
+                bidOf[at + kept] = Double.isNaN(w) ? bidOf[at + s] : w;
                 bidder[at + kept] = j;
                 kept++;
             }
@@ -222,6 +238,9 @@ final class SinkAuction {
             siftUp(at, s, bidOf[at + s], bidder[at + s]);
         }
         held[i] = kept;
+        if (kept == base[i + 1] - at && kept > 0) {
+            price[i] = Math.max(price[i], bidOf[at]);
+        }
     }
 
     /** Inserts (b, j) into the heap of {@code size} bids at {@code base}. */
