@@ -233,9 +233,9 @@ final class SinkAuction {
                 kept++;
             }
         }
-        held[i] = 0;
-        for (int s = 0; s < kept; s++) {
-            siftUp(at, s, bidOf[at + s], bidder[at + s]);
+        // bottom-up heap construction: O(kept) moves where inserting one by one takes O(kept·log kept)
+        for (int c = kept / 2 - 1; c >= 0; c--) {
+            siftDown(at, kept, c, bidOf[at + c], bidder[at + c]);
         }
         held[i] = kept;
         if (kept == base[i + 1] - at && kept > 0) {
@@ -261,7 +261,11 @@ final class SinkAuction {
 
     /** Replaces the lowest of the {@code size} bids at {@code base} by (b, j). */
     private void replaceLowest(int base, int size, double b, int j) {
-        int c = 0;
+        siftDown(base, size, 0, b, j);
+    }
+
+    /** Puts (b, j) at position c of the heap of {@code size} bids at {@code base}, moving it down to its place. */
+    private void siftDown(int base, int size, int c, double b, int j) {
         while (true) {
             int left = 2 * c + 1;
             if (left >= size) {
