@@ -27,8 +27,6 @@ final class SinkAuction {
     private final int[] queue;
     /** A held sink's renewed bid in the current {@link #release}, NaN to keep its bid (it has no other source). */
     private final double[] renewed;
-    /** c_ij + p_i of the sink and the source i that the last {@link #bestOther} call was given. */
-    private double mine;
     private int[] inStart;
     private int[] inSource;
     private double[] inCost;
@@ -104,28 +102,27 @@ final class SinkAuction {
      * (c_i'j + p_i')); 0 when it has no other.
      */
     private double slack(int j) {
-        double other = bestOther(j, holder[j]);
-        return mine <= other ? 0 : mine - other;
+        double x = excess(j, holder[j]);
+        return x > 0 ? x : 0;
     }
 
     /**
-     * min_{i' ≠ own} (c_i'j + p_i') over sink j's arcs (+∞ when own is its only source); leaves c_own,j + p_own in
-     * {@link #mine}.
+     * (c_own,j + p_own) − min_{i' ≠ own} (c_i'j + p_i') over sink j's arcs: −∞ when own is its only source, +∞ or NaN
+     * when own is not among them.
      */
-    private double bestOther(int j, int own) {
-        double h0 = Double.POSITIVE_INFINITY;
+    private double excess(int j, int own) {
+        double mine = Double.POSITIVE_INFINITY;
         double other = Double.POSITIVE_INFINITY;
         for (int q = inStart[j]; q < inStart[j + 1]; q++) {
             int i = inSource[q];
             double h = inCost[q] + price[i];
             if (i == own) {
-                h0 = h;
+                mine = h;
             } else if (h < other) {
                 other = h;
             }
         }
-        mine = h0;
-        return other;
+        return mine - other;
     }
 
     /** Writes the source potentials u_i = −p_i. */
@@ -203,9 +200,9 @@ final class SinkAuction {
         for (int j = 0; j < m; j++) {
             int own = holder[j];
             if (own >= 0) {
-                double other = bestOther(j, own);
-                if (mine - other <= eps) {
-                    renewed[j] = other == Double.POSITIVE_INFINITY ? Double.NaN : price[own] + (other - mine) + eps;
+                double x = excess(j, own);
+                if (x <= eps) {
+                    renewed[j] = x == Double.NEGATIVE_INFINITY ? Double.NaN : price[own] - x + eps;
                     continue;
                 }
                 holder[j] = -1;
